@@ -1,0 +1,108 @@
+"""margin_rules: a certified margin calculation core for US equities.
+
+Pure ``Decimal`` functions for Reg T (12 CFR 220) and FINRA Rule 4210: equity, requirements, health, buying power,
+withdrawals and margin calls, each carrying icontract contracts and citing its rule. The core modules do no I/O, hold no
+state and never read the clock or the environment; the stateful shell lives in :mod:`margin_rules.live`, the Alpaca
+adapter in :mod:`margin_rules.alpaca` and the command line in :mod:`margin_rules.cli`.
+
+Contracts are on by default; run Python with ``-O`` (or ``PYTHONOPTIMIZE=1``) to turn them off in production, which is
+icontract's standard switch (``enabled=__debug__``).
+"""
+
+from margin_rules.buying_power import BuyingPower, Mode, OrderCheck, available_excess, buying_power, order_charge, order_fits
+from margin_rules.errors import (
+    DomainError,
+    DuplicatePositionError,
+    FloatRefusedError,
+    InvalidInputError,
+    InvalidRuleSetError,
+    InvalidTypeError,
+    MarginRulesError,
+    NonFiniteError,
+    OutOfBoundsError,
+    PrecisionError,
+    RefusedError,
+)
+from margin_rules.health import classify, health, health_of, seed_ratio_health
+from margin_rules.health_state import HealthState
+from margin_rules.model import Account, Order, Position, Side
+from margin_rules.requirements import (
+    AccountRequirements,
+    OrderRequirement,
+    PositionRequirement,
+    account_initial,
+    account_maintenance,
+    account_requirements,
+    order_requirement,
+    position_initial,
+    position_maintenance,
+)
+from margin_rules.rulesets import DayTradingRegime, HouseRules, RuleSet, WithdrawalRule, alpaca, finra, preset
+from margin_rules.valuation import (
+    equity,
+    equity_ratio,
+    equity_ratio_display,
+    gross_exposure,
+    long_market_value,
+    market_value,
+    short_market_value,
+    unrealized_pl,
+)
+from margin_rules.withdrawal import WithdrawalDecision, check_withdrawal, max_withdrawal
+
+__all__ = [
+    "Account",
+    "AccountRequirements",
+    "BuyingPower",
+    "DayTradingRegime",
+    "DomainError",
+    "DuplicatePositionError",
+    "FloatRefusedError",
+    "HealthState",
+    "HouseRules",
+    "InvalidInputError",
+    "InvalidRuleSetError",
+    "InvalidTypeError",
+    "MarginRulesError",
+    "Mode",
+    "NonFiniteError",
+    "Order",
+    "OrderCheck",
+    "OrderRequirement",
+    "OutOfBoundsError",
+    "Position",
+    "PositionRequirement",
+    "PrecisionError",
+    "RefusedError",
+    "RuleSet",
+    "Side",
+    "WithdrawalDecision",
+    "WithdrawalRule",
+    "account_initial",
+    "account_maintenance",
+    "account_requirements",
+    "alpaca",
+    "available_excess",
+    "buying_power",
+    "check_withdrawal",
+    "classify",
+    "equity",
+    "equity_ratio",
+    "equity_ratio_display",
+    "finra",
+    "gross_exposure",
+    "health",
+    "health_of",
+    "long_market_value",
+    "market_value",
+    "max_withdrawal",
+    "order_charge",
+    "order_fits",
+    "order_requirement",
+    "position_initial",
+    "position_maintenance",
+    "preset",
+    "seed_ratio_health",
+    "short_market_value",
+    "unrealized_pl",
+]

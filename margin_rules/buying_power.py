@@ -1,0 +1,186 @@
+"""Buying power by mode, net of open reservations (rule 7), and the requirement-based check of an order.
+
+Figures follow Alpaca's account fields where Alpaca has the concept:
+
+* cash (``non_marginable_buying_power``): the credit cash, 1x;
+* Reg T overnight (``regt_buying_power``): 2 x max(equity - initial requirement, 0); also 2 x SMA (Reg T 220.5);
+* legacy day trading (``daytrading_buying_power``): 4 x max(prior equity - prior maintenance, 0), FINRA 4210(f)(8)(B);
+* intraday margin (FINRA 4210(d)(2)): multiplier x max(equity - maintenance, 0).
+
+Dollar buying power assumes the reference rate of the mode (100%, 50%, 25%). Whether a given order fits is decided
+exactly by :func:`order_fits`, which compares the order's own requirement (non-marginable 100%, short floors, price bands)
+with the account's excess in the same units: a dollar figure never lets a 100% stock through at 50%.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+
+import icontract
+
+from margin_rules import formulas as f
+from margin_rules.arith import DECIMAL
+from margin_rules.errors import InvalidTypeError
+from margin_rules.model import Account, Order
+from margin_rules.money import MAX_AMOUNT, ZERO, exact_function, to_decimal
+from margin_rules.requirements import (
+    AccountRequirements,
+    OrderRequirement,
+    account_requirements,
+    order_requirement,
+)
+from margin_rules.rulesets import RuleSet
+
+
+class Mode(str, Enum):
+    """The buying-power mode of an account."""
+
+    CASH = "cash"
+    """Cash account or multiplier 1: purchases paid in full from credit cash (Reg T 220.8)."""
+    REG_T = "reg_t"
+    """Reg T overnight margin: 2 x excess over the initial requirement (220.12)."""
+    LEGACY_DAY_TRADING = "legacy_day_trading"
+    """FINRA 4210(f)(8)(B): pattern day trader, 4 x prior-close maintenance excess."""
+    INTRADAY = "intraday"
+    """FINRA 4210(d)(2): the intraday margin level (equity - maintenance) must not go negative."""
+
+
+@dataclass(frozen=True, slots=True)
+class BuyingPower:
+    """Buying power of every mode, each net of ``reserved`` (never below 0), plus the gross figures."""
+
+    cash: Decimal
+    reg_t: Decimal
+    sma: Decimal
+    legacy_day_trading: Decimal | None
+    intraday: Decimal
+    reserved: Decimal
+    intraday_margin_level: Decimal
+
+    def for_mode(self, mode: Mode) -> Decimal | None:
+        return {
+            Mode.CASH: self.cash,
+            Mode.REG_T: self.reg_t,
+            Mode.LEGACY_DAY_TRADING: self.legacy_day_trading,
+            Mode.INTRADAY: self.intraday,
+        }[Mode(mode)]
+
+
+def _net(amount: Decimal, reserved: Decimal) -> Decimal:
+    return max(amount - reserved, ZERO)
+
+
+@icontract.ensure(lambda result: result.cash >= 0 and result.reg_t >= 0 and result.intraday >= 0, "never negative")
+@icontract.ensure(
+    lambda result: result.legacy_day_trading is None or result.legacy_day_trading >= 0, "never negative"
+)
+@exact_function
+def buying_power(
+    account: Account, rules: RuleSet, reserved: Decimal | int | str = ZERO, figures: AccountRequirements | None = None
+) -> BuyingPower:
+    """Buying power by mode, each net of ``reserved`` (open buy and sell-short orders, as at Alpaca).
+
+    Reg T 220.12 / Alpaca ``regt_buying_power`` = 2 x max(equity - initial, 0); SMA 220.5; legacy day trading
+    4210(f)(8)(B)(iv) from the prior close (None when the snapshot has no prior-close figures); intraday 4210(d)(2).
+    """
+    held = to_decimal(reserved, "reserved", max_abs=MAX_AMOUNT)
+    if held < ZERO:
+        raise InvalidTypeError("reserved", "reserved buying power cannot be negative")
+    figs = figures if figures is not None else account_requirements(account, rules)
+    r = rules.rates
+    regt = f.regt_buying_power(DECIMAL, r, figs.equity, figs.initial)
+    sma = f.sma_buying_power(DECIMAL, r, account.sma)
+    legacy: Decimal | None = None
+    if account.prior_equity is not None and account.prior_maintenance is not None:
+        legacy = _net(f.day_trading_buying_power(DECIMAL, r, account.prior_equity, account.prior_maintenance), held)
+    return BuyingPower(
+        cash=_net(max(account.cash, ZERO), held),
+        reg_t=_net(regt, held),
+        sma=_net(sma, held),
+        legacy_day_trading=legacy,
+        intraday=_net(f.intraday_buying_power(DECIMAL, r, figs.equity, figs.maintenance), held),
+        reserved=held,
+        intraday_margin_level=f.intraday_margin_level(figs.equity, figs.maintenance),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class OrderCheck:
+    """Whether an order fits a mode's budget, with the figures that decided it.
+
+    ``charge`` is what the order consumes and ``available`` what the account has, in the same units (requirement
+    dollars; for CASH, dollars of cash). ``fits`` is ``charge <= available``; closing-only orders always fit.
+    """
+
+    mode: Mode
+    requirement: OrderRequirement
+    charge: Decimal
+    available: Decimal
+    fits: bool
+    reason: str
+
+
+@exact_function
+def order_charge(account: Account, order: Order, rules: RuleSet, mode: Mode) -> Decimal:
+    """What an order consumes of a mode's budget: 0 for closing shares; for opening shares the cash cost (CASH), the
+    initial requirement (REG_T, 4210(b)(1)) or the maintenance requirement (day trading and intraday, 4210(c))."""
+    req = order_requirement(account, order, rules)
+    mode = Mode(mode)
+    if mode is Mode.CASH:
+        return req.opening_quantity * order.price
+    if mode is Mode.REG_T:
+        return req.initial
+    return req.maintenance
+
+
+@exact_function
+def available_excess(account: Account, rules: RuleSet, mode: Mode, reserved: Decimal | int | str = ZERO) -> Decimal:
+    """A mode's budget in charge units, net of ``reserved`` charges: credit cash (CASH), equity - initial (REG_T),
+    (prior equity - prior maintenance) x 4 / day-trading multiplier... expressed as maintenance dollars (LEGACY), or the
+    intraday margin level equity - maintenance (INTRADAY). May be negative (a deficit)."""
+    held = to_decimal(reserved, "reserved", max_abs=MAX_AMOUNT)
+    mode = Mode(mode)
+    if mode is Mode.CASH:
+        return account.cash - held
+    if mode is Mode.LEGACY_DAY_TRADING:
+        if account.prior_equity is None or account.prior_maintenance is None:
+            raise InvalidTypeError("account.prior_equity", "legacy day trading needs the prior-close figures")
+        return account.prior_equity - account.prior_maintenance - held
+    figs = account_requirements(account, rules)
+    if mode is Mode.REG_T:
+        return figs.initial_excess - held
+    return figs.maintenance_excess - held
+
+
+@icontract.ensure(
+    lambda result: result.requirement.is_closing_only == False or result.fits,  # noqa: E712
+    "a closing-only order always fits",
+)
+@icontract.ensure(
+    lambda result: not result.fits or result.requirement.is_closing_only or result.charge <= result.available,
+    "an opening order fits only when its charge is within the available budget",
+)
+@exact_function
+def order_fits(
+    account: Account, order: Order, rules: RuleSet, mode: Mode, reserved: Decimal | int | str = ZERO
+) -> OrderCheck:
+    """Check an order against a mode's budget (see :class:`OrderCheck`). Reducing and closing orders always fit.
+
+    In margin modes an opening order must also leave the 4210(b)(1) minimum equity ($2,000, capped at a purchase's
+    cost): it fits only when equity >= that minimum.
+    """
+    mode = Mode(mode)
+    req = order_requirement(account, order, rules)
+    charge = order_charge(account, order, rules, mode)
+    available = available_excess(account, rules, mode, reserved)
+    if req.is_closing_only:
+        return OrderCheck(mode, req, charge, available, True, "closing order")
+    if charge > available:
+        return OrderCheck(mode, req, charge, available, False, "insufficient buying power")
+    if mode is not Mode.CASH and account_requirements(account, rules).equity < req.minimum_equity:
+        return OrderCheck(mode, req, charge, available, False, "below the $2,000 minimum equity (FINRA 4210(b)(1))")
+    return OrderCheck(mode, req, charge, available, True, "within buying power")
+
+

@@ -1,0 +1,26 @@
+"""The regulatory health states of an account (seed 001's state machine, FINRA 4210(c) / Reg T 220.12)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class HealthState(str, Enum):
+    """Health of a margin account, from its requirements.
+
+    * ``HEALTHY``: equity >= the initial requirement (or no positions): may open positions and withdraw.
+    * ``RESTRICTED``: maintenance requirement <= equity < initial requirement: may hold, not add risk.
+    * ``LIQUIDATION_CALL``: equity < maintenance requirement (FINRA 4210(c)): must deposit or liquidate.
+    """
+
+    HEALTHY = "HEALTHY"
+    RESTRICTED = "RESTRICTED"
+    LIQUIDATION_CALL = "LIQUIDATION_CALL"
+
+    @property
+    def code(self) -> int:
+        """A stable integer code (0, 1, 2), used where the state is encoded as a number (the Z3 proofs)."""
+        return _CODES[self]
+
+
+_CODES = {HealthState.HEALTHY: 0, HealthState.RESTRICTED: 1, HealthState.LIQUIDATION_CALL: 2}
