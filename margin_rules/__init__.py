@@ -9,7 +9,15 @@ Contracts are on by default; run Python with ``-O`` (or ``PYTHONOPTIMIZE=1``) to
 icontract's standard switch (``enabled=__debug__``).
 """
 
-from margin_rules.buying_power import BuyingPower, Mode, OrderCheck, available_excess, buying_power, order_charge, order_fits
+from margin_rules.buying_power import (
+    BuyingPower,
+    Mode,
+    OrderCheck,
+    available_excess,
+    buying_power,
+    order_charge,
+    order_fits,
+)
 from margin_rules.errors import (
     DomainError,
     DuplicatePositionError,

@@ -18,7 +18,20 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from margin_rules.health_state import HealthState
 
-N = TypeVar("N")
+_T = TypeVar("_T")
+
+
+class Num(Protocol):
+    """What a formula may do with two numbers of the same domain directly: ``+``, ``-`` and ``*``."""
+
+    def __add__(self: _T, other: _T, /) -> _T: ...
+
+    def __sub__(self: _T, other: _T, /) -> _T: ...
+
+    def __mul__(self: _T, other: _T, /) -> _T: ...
+
+
+N = TypeVar("N", bound=Num)
 """A number of the domain: ``Decimal`` for the library, a Z3 arithmetic term for the proofs."""
 B = TypeVar("B")
 """A truth value of the domain: ``bool`` or a Z3 Boolean term."""

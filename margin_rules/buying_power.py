@@ -8,7 +8,8 @@ Figures follow Alpaca's account fields where Alpaca has the concept:
 * intraday margin (FINRA 4210(d)(2)): multiplier x max(equity - maintenance, 0).
 
 Dollar buying power assumes the reference rate of the mode (100%, 50%, 25%). Whether a given order fits is decided
-exactly by :func:`order_fits`, which compares the order's own requirement (non-marginable 100%, short floors, price bands)
+exactly by :func:`order_fits`, which compares the order's own requirement (non-marginable 100%, short floors,
+price bands)
 with the account's excess in the same units: a dollar figure never lets a 100% stock through at 50%.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 import icontract
 
@@ -34,7 +35,7 @@ from margin_rules.requirements import (
 from margin_rules.rulesets import RuleSet
 
 
-class Mode(str, Enum):
+class Mode(StrEnum):
     """The buying-power mode of an account."""
 
     CASH = "cash"
@@ -73,9 +74,7 @@ def _net(amount: Decimal, reserved: Decimal) -> Decimal:
 
 
 @icontract.ensure(lambda result: result.cash >= 0 and result.reg_t >= 0 and result.intraday >= 0, "never negative")
-@icontract.ensure(
-    lambda result: result.legacy_day_trading is None or result.legacy_day_trading >= 0, "never negative"
-)
+@icontract.ensure(lambda result: result.legacy_day_trading is None or result.legacy_day_trading >= 0, "never negative")
 @exact_function
 def buying_power(
     account: Account, rules: RuleSet, reserved: Decimal | int | str = ZERO, figures: AccountRequirements | None = None
@@ -182,5 +181,3 @@ def order_fits(
     if mode is not Mode.CASH and account_requirements(account, rules).equity < req.minimum_equity:
         return OrderCheck(mode, req, charge, available, False, "below the $2,000 minimum equity (FINRA 4210(b)(1))")
     return OrderCheck(mode, req, charge, available, True, "within buying power")
-
-

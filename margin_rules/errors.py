@@ -50,7 +50,7 @@ class InvalidRuleSetError(InvalidInputError):
 
 
 class PrecisionError(MarginRulesError, ArithmeticError):
-    """An operation would have rounded. The core never rounds silently; this means an input exceeded the stated bounds."""
+    """An operation would have rounded. The core never rounds silently: an input exceeded the stated bounds."""
 
 
 class RefusedError(MarginRulesError):

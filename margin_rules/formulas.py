@@ -13,7 +13,8 @@ the position (house rate, per-symbol override, concentration add-on: FINRA 4210(
 from __future__ import annotations
 
 from collections.abc import Iterable
-from margin_rules.arith import B, N, S, Arith
+
+from margin_rules.arith import Arith, B, N, S
 from margin_rules.health_state import HealthState
 from margin_rules.rates import Rates
 
@@ -111,9 +112,7 @@ def long_requirements(
     return maintenance, ar.max(long_regt_initial(ar, r, shares, price, marginable), maintenance)
 
 
-def short_requirements(
-    ar: Arith[N, B, S], r: Rates[N], shares: N, price: N, leverage: N, extra_rate: N
-) -> tuple[N, N]:
+def short_requirements(ar: Arith[N, B, S], r: Rates[N], shares: N, price: N, leverage: N, extra_rate: N) -> tuple[N, N]:
     """(maintenance, initial) of ``shares`` (>= 0) sold short: initial = max(Reg T, maintenance), 4210(b)(1)."""
     maintenance = short_maintenance(ar, r, shares, price, leverage, extra_rate)
     return maintenance, ar.max(short_regt_initial(r, shares, price), maintenance)

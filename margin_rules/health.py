@@ -25,13 +25,15 @@ __all__ = ["HealthState", "classify", "health", "health_of", "seed_ratio_health"
 @icontract.require(lambda maintenance: maintenance >= 0, "the maintenance requirement is not negative")
 @icontract.require(lambda maintenance, initial: initial >= maintenance, "initial requirement >= maintenance")
 @icontract.ensure(
-    lambda has_positions, equity, maintenance, result: not has_positions
-    or (result is HealthState.LIQUIDATION_CALL) == (equity < maintenance),
+    lambda has_positions, equity, maintenance, result: (
+        not has_positions or (result is HealthState.LIQUIDATION_CALL) == (equity < maintenance)
+    ),
     "with positions, LIQUIDATION_CALL exactly when equity < maintenance (SOLVENCY)",
 )
 @icontract.ensure(
-    lambda has_positions, equity, maintenance, initial, result: not has_positions
-    or (result is HealthState.HEALTHY) == (equity >= initial),
+    lambda has_positions, equity, maintenance, initial, result: (
+        not has_positions or (result is HealthState.HEALTHY) == (equity >= initial)
+    ),
     "with positions, HEALTHY exactly when equity >= initial",
 )
 @icontract.ensure(lambda has_positions, result: has_positions or result is HealthState.HEALTHY, "no positions: HEALTHY")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class HealthState(str, Enum):
+class HealthState(StrEnum):
     """Health of a margin account, from its requirements.
 
     * ``HEALTHY``: equity >= the initial requirement (or no positions): may open positions and withdraw.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from margin_rules.errors import DomainError, DuplicatePositionError, InvalidTypeError
 from margin_rules.money import MAX_AMOUNT, MAX_PRICE, MAX_QUANTITY, ONE, ZERO, to_decimal
@@ -129,7 +129,7 @@ class Account:
         return any(p.quantity != ZERO for p in self.positions)
 
 
-class Side(str, Enum):
+class Side(StrEnum):
     """Order side. A BUY against a short covers it; SELL reduces a long; SELL_SHORT opens or adds to a short."""
 
     BUY = "buy"

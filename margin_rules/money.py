@@ -7,7 +7,8 @@ Bounds (the guarantee behind "the core never rounds"):
 * a cash amount at most ``MAX_AMOUNT`` = 10**22 in magnitude,
 * every input has at most ``MAX_PLACES`` = 10 decimal places.
 
-Within those bounds a market value has at most 22 integer and 20 fractional digits, a requirement (times a rate of at most
+Within those bounds a market value has at most 22 integer and 20 fractional digits, a requirement (times a rate
+of at most
 10 places) at most 52 significant digits, and an account total over a million positions at most 58. ``CORE_CONTEXT``
 carries 80 digits and traps ``Inexact`` and ``Rounded``: an operation that would round raises
 :class:`~margin_rules.errors.PrecisionError` instead of returning a silently rounded number.

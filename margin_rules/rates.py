@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Generic
 
-from margin_rules.arith import B, N, S, Arith
+from margin_rules.arith import Arith, B, N, S
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +89,7 @@ def rate_invariants(ar: Arith[N, B, S], r: Rates[N]) -> dict[str, B]:
         ),
         "long_low_price_threshold>=0": ar.le(zero, r.long_low_price_threshold),
         "short_price_threshold>0": ar.lt(zero, r.short_price_threshold),
-        "short_floors_per_share>=0": ar.and_(
-            ar.le(zero, r.short_low_per_share), ar.le(zero, r.short_high_per_share)
-        ),
+        "short_floors_per_share>=0": ar.and_(ar.le(zero, r.short_low_per_share), ar.le(zero, r.short_high_per_share)),
         "short_rates>0": ar.and_(ar.lt(zero, r.short_low_rate), ar.lt(zero, r.short_high_rate)),
         "leveraged_min_rate_in_[0,1]": ar.and_(ar.le(zero, r.leveraged_min_rate), ar.le(r.leveraged_min_rate, one)),
         "minimum_equity>=0": ar.le(zero, r.minimum_equity),

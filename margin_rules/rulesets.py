@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from types import MappingProxyType
 
 from margin_rules.arith import DECIMAL
@@ -22,16 +22,16 @@ from margin_rules.money import ONE, ZERO, exact, to_decimal
 from margin_rules.rates import RATE_FIELDS, Rates, rate_invariants
 
 
-class WithdrawalRule(str, Enum):
+class WithdrawalRule(StrEnum):
     """Which rule decides a withdrawal."""
 
     REGULATORY = "regulatory"
-    """FINRA 4210(b) + Reg T 220.4(e): no Reg T deficiency, and equity >= max($2,000, maintenance) where credit is used."""
+    """FINRA 4210(b) + Reg T 220.4(e): no Reg T deficiency; equity >= max($2,000, maintenance) where credit is used."""
     KEEP_INITIAL = "keep_initial"
     """Seed 001's stricter rule: equity after the withdrawal stays at or above the initial requirement."""
 
 
-class DayTradingRegime(str, Enum):
+class DayTradingRegime(StrEnum):
     """The day-trading regime of a rule set (FINRA SR-FINRA-2025-017)."""
 
     INTRADAY_MARGIN = "intraday_margin"
@@ -182,7 +182,9 @@ class RuleSet:
             raise InvalidRuleSetError("rules.rates", "violated invariant(s): " + ", ".join(broken))
         missing = [name for name in RATE_FIELDS if not self.citations.get(name)]
         if missing:
-            raise InvalidRuleSetError("rules.citations", "every parameter must cite its source; missing: " + ", ".join(missing))
+            raise InvalidRuleSetError(
+                "rules.citations", "every parameter must cite its source; missing: " + ", ".join(missing)
+            )
         object.__setattr__(self, "citations", MappingProxyType(dict(self.citations)))
         if self.house is not None and not isinstance(self.house, HouseRules):
             raise InvalidTypeError("rules.house", "must be a HouseRules instance")
@@ -226,7 +228,7 @@ def finra() -> RuleSet:
         name="finra",
         rates=_finra_rates(),
         citations=FINRA_CITATIONS,
-        description="Regulatory minimum: Reg T (12 CFR 220.12) initial, FINRA Rule 4210 maintenance and minimum equity.",
+        description="Regulatory minimum: Reg T (12 CFR 220.12) initial, FINRA 4210 maintenance and minimum equity.",
     )
 
 
