@@ -73,9 +73,9 @@ def _net(amount: Decimal, reserved: Decimal) -> Decimal:
     return max(amount - reserved, ZERO)
 
 
+@exact_function
 @icontract.ensure(lambda result: result.cash >= 0 and result.reg_t >= 0 and result.intraday >= 0, "never negative")
 @icontract.ensure(lambda result: result.legacy_day_trading is None or result.legacy_day_trading >= 0, "never negative")
-@exact_function
 def buying_power(
     account: Account, rules: RuleSet, reserved: Decimal | int | str = ZERO, figures: AccountRequirements | None = None
 ) -> BuyingPower:
@@ -153,6 +153,7 @@ def available_excess(account: Account, rules: RuleSet, mode: Mode, reserved: Dec
     return figs.maintenance_excess - held
 
 
+@exact_function
 @icontract.ensure(
     lambda result: result.requirement.is_closing_only == False or result.fits,  # noqa: E712
     "a closing-only order always fits",
@@ -161,7 +162,6 @@ def available_excess(account: Account, rules: RuleSet, mode: Mode, reserved: Dec
     lambda result: not result.fits or result.requirement.is_closing_only or result.charge <= result.available,
     "an opening order fits only when its charge is within the available budget",
 )
-@exact_function
 def order_fits(
     account: Account, order: Order, rules: RuleSet, mode: Mode, reserved: Decimal | int | str = ZERO
 ) -> OrderCheck:

@@ -22,6 +22,7 @@ from margin_rules.rulesets import RuleSet
 __all__ = ["HealthState", "classify", "health", "health_of", "seed_ratio_health"]
 
 
+@exact_function
 @icontract.require(lambda maintenance: maintenance >= 0, "the maintenance requirement is not negative")
 @icontract.require(lambda maintenance, initial: initial >= maintenance, "initial requirement >= maintenance")
 @icontract.ensure(
@@ -37,7 +38,6 @@ __all__ = ["HealthState", "classify", "health", "health_of", "seed_ratio_health"
     "with positions, HEALTHY exactly when equity >= initial",
 )
 @icontract.ensure(lambda has_positions, result: has_positions or result is HealthState.HEALTHY, "no positions: HEALTHY")
-@exact_function
 def classify(has_positions: bool, equity: Decimal, maintenance: Decimal, initial: Decimal) -> HealthState:
     """Classify from equity and the two requirements (FINRA 4210(c) maintenance, Reg T 220.12 / 4210(b) initial)."""
     return f.classify(DECIMAL, has_positions, equity, maintenance, initial)

@@ -17,46 +17,46 @@ from margin_rules.model import Account, Position
 from margin_rules.money import ZERO, exact_function
 
 
-@icontract.ensure(lambda result: result >= 0, "the long market value is never negative")
 @exact_function
+@icontract.ensure(lambda result: result >= 0, "the long market value is never negative")
 def long_market_value(account: Account) -> Decimal:
     """Sum of qty x price over long positions (Alpaca ``long_market_value``). FINRA 4210(a)(2)."""
     return sum((p.quantity * p.price for p in account.positions if p.quantity > ZERO), ZERO)
 
 
-@icontract.ensure(lambda result: result <= 0, "the short market value is never positive")
 @exact_function
+@icontract.ensure(lambda result: result <= 0, "the short market value is never positive")
 def short_market_value(account: Account) -> Decimal:
     """Sum of qty x price over short positions, <= 0 (Alpaca ``short_market_value``). FINRA 4210(a)(2)."""
     return sum((p.quantity * p.price for p in account.positions if p.quantity < ZERO), ZERO)
 
 
+@exact_function
 @icontract.ensure(lambda result: result >= 0, "gross exposure is never negative")
 @icontract.ensure(
     lambda account, result: result == long_market_value(account) - short_market_value(account),
     "gross exposure is long market value plus the magnitude of the short market value",
 )
-@exact_function
 def gross_exposure(account: Account) -> Decimal:
     """Sum of |qty| x price over all positions: the market value the equity ratio is taken against."""
     return sum((abs(p.quantity) * p.price for p in account.positions), ZERO)
 
 
+@exact_function
 @icontract.ensure(
     lambda account, result: result == account.cash + long_market_value(account) + short_market_value(account),
     "equity is cash plus long market value plus (non-positive) short market value",
 )
-@exact_function
 def equity(account: Account) -> Decimal:
     """Equity = cash + long market value + short market value. Reg T 220.2 ("equity"); Alpaca ``equity``."""
     return f.equity(account.cash, long_market_value(account), short_market_value(account))
 
 
+@exact_function
 @icontract.ensure(
     lambda account, result: (result is None) == (gross_exposure(account) == 0),
     "the ratio is undefined (None) exactly when there is no exposure",
 )
-@exact_function
 def equity_ratio(account: Account) -> Fraction | None:
     """Equity / gross market value, exactly, for people (None without positions). Seed 001's equity ratio.
 

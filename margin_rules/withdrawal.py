@@ -51,22 +51,22 @@ def max_withdrawal_of(figures: AccountRequirements, rules: RuleSet) -> Decimal:
     )
 
 
+@exact_function
 @icontract.ensure(lambda result: result >= 0, "the maximum withdrawal is never negative")
 @icontract.ensure(
     lambda account, result: result <= max(account.cash, Decimal(0)) or account.has_positions,
     "without positions, no more than the credit cash can be withdrawn",
 )
-@exact_function
 def max_withdrawal(account: Account, rules: RuleSet) -> Decimal:
     """The largest cash withdrawal the rule set permits (exact, not rounded). 4210(b)(1); Reg T 220.4(e)."""
     return max_withdrawal_of(account_requirements(account, rules), rules)
 
 
+@exact_function
 @icontract.ensure(
     lambda result: result.permitted == (ZERO < result.amount <= result.maximum),
     "permitted exactly when 0 < amount <= the maximum withdrawal",
 )
-@exact_function
 def check_withdrawal(account: Account, rules: RuleSet, amount: Decimal | int | str) -> WithdrawalDecision:
     """Decide one withdrawal of ``amount`` (> 0). Refusals carry the maximum; nothing is changed either way."""
     value = to_decimal(amount, "amount", max_abs=MAX_AMOUNT)
