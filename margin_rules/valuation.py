@@ -14,7 +14,7 @@ import icontract
 
 from margin_rules import formulas as f
 from margin_rules.model import Account, Position
-from margin_rules.money import ZERO, exact_function
+from margin_rules.money import CORE_CONTEXT, ZERO, exact_function
 
 
 @exact_function
@@ -75,7 +75,7 @@ def equity_ratio_display(account: Account, places: int = 4) -> Decimal | None:
     if ratio is None:
         return None
     scaled = round(ratio * 10**places)
-    return Decimal(scaled).scaleb(-places)
+    return Decimal(scaled).scaleb(-places, CORE_CONTEXT)
 
 
 @exact_function

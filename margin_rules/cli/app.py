@@ -1,0 +1,336 @@
+"""``margin-rules``: the command line of margin_rules (typer + rich).
+
+Exit codes (also in ``margin-rules --help`` and the README):
+
+* ``0`` success: the account has no margin call / the order fits / every proof passed;
+* ``1`` the answer is "no": ``evaluate`` found a margin call, ``what-if`` found the order does not fit, ``prove`` had a
+  failing stage, ``reconcile`` found a mismatch (as ``diff`` and ``grep`` use 1);
+* ``2`` usage or input error: a bad option, a missing or malformed file, an invalid field (one line names it);
+* ``3`` internal error (a bug: one line, no traceback; please report it).
+
+``reconcile`` returns the reconciler's own codes (0 agree, 1 breach, 2 usage, 3 skipped: no credentials, 4 API error).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import webbrowser
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn, TypeVar
+
+import typer
+from rich.console import Console
+
+from margin_rules.buying_power import Mode
+from margin_rules.cli import render
+from margin_rules.cli.evaluation import evaluate_snapshot, to_json
+from margin_rules.cli.io import InputError, load_rules, load_snapshot
+from margin_rules.errors import InvalidInputError, MarginRulesError
+from margin_rules.margin_call import LiquidationPolicy
+
+EXIT_OK = 0
+EXIT_NO = 1
+EXIT_INPUT = 2
+EXIT_INTERNAL = 3
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 ok (no margin call / the order fits / proofs pass); 1 the answer is no (a margin call, an order "
+    "that does not fit, a failed proof, a reconciliation mismatch); 2 usage or input error; 3 internal error."
+)
+
+app = typer.Typer(
+    name="margin-rules",
+    help="Certified margin calculations for US equities (Reg T, FINRA Rule 4210, Alpaca's house rules).\n\n"
+    + EXIT_CODES_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+T = TypeVar("T")
+
+
+def _stdout() -> Console:
+    return Console(highlight=False)
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
+    """Print one line to stderr and exit with ``code``."""
+    _stderr().print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def guarded() -> Iterator[None]:
+    """Turn input errors into one line and exit code 2, and any other failure into one line and exit code 3."""
+    try:
+        yield
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except InputError as exc:
+        fail(_escape(str(exc)))
+    except InvalidInputError as exc:
+        fail(_escape(f"{exc.field}: {exc.reason}"))
+    except MarginRulesError as exc:
+        fail(_escape(str(exc)))
+    except Exception as exc:
+        fail(_escape(f"internal error: {type(exc).__name__}: {exc}"), EXIT_INTERNAL)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+RulesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--rules",
+        "-r",
+        help="Rule set: a preset (finra, alpaca) or a rule-set JSON file (docs/account-schema.md). "
+        "Default: finra for account files, alpaca for Alpaca documents.",
+        show_default=False,
+    ),
+]
+ModeOption = Annotated[
+    Mode | None,
+    typer.Option(
+        "--mode",
+        help="Buying-power mode reported as buying_power and deciding what-if. "
+        "Default: reg_t (Alpaca documents: from the account's multiplier).",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+PolicyOption = Annotated[
+    LiquidationPolicy,
+    typer.Option("--policy", help="Order of the liquidation plan.", case_sensitive=False),
+]
+
+
+@app.command()
+def evaluate(
+    file: Annotated[Path, typer.Argument(help="Account file (margin_rules schema) or Alpaca document (JSON).")],
+    rules: RulesOption = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Emit JSON (Alpaca field names, exact money strings) instead of tables.")
+    ] = False,
+    mode: ModeOption = None,
+    policy: PolicyOption = LiquidationPolicy.LOSERS_FIRST,
+) -> None:
+    """Evaluate an account: equity, requirements, excess, health, buying power, withdrawal, margin calls.
+
+    Exits 1 when the account has a margin call, 0 otherwise, 2 on a bad file or option.
+    """
+    with guarded():
+        snapshot = load_snapshot(file)
+        rule_set = load_rules(rules or snapshot.default_rules)
+        ev = evaluate_snapshot(snapshot, rule_set, mode or snapshot.default_mode, policy)
+        if as_json:
+            typer.echo(json.dumps(to_json(ev), indent=2))
+        else:
+            _stdout().print(render.evaluation_renderable(ev))
+    if ev.has_margin_call:
+        raise typer.Exit(EXIT_NO)
+
+
+@app.command("what-if")
+def what_if(
+    file: Annotated[Path, typer.Argument(help="Account file or Alpaca document (JSON).")],
+    buy: Annotated[
+        tuple[str, str] | None,
+        typer.Option("--buy", metavar="SYMBOL QTY", help="Buy QTY shares (a buy covers a short)."),
+    ] = None,
+    sell: Annotated[
+        tuple[str, str] | None, typer.Option("--sell", metavar="SYMBOL QTY", help="Sell QTY shares of a long.")
+    ] = None,
+    short: Annotated[
+        tuple[str, str] | None, typer.Option("--short", metavar="SYMBOL QTY", help="Sell QTY shares short.")
+    ] = None,
+    price: Annotated[
+        str | None, typer.Option("--price", "-p", help="Price per share (default: the position's price in FILE).")
+    ] = None,
+    non_marginable: Annotated[
+        bool, typer.Option("--non-marginable", help="A new symbol is not margin eligible (100% requirement).")
+    ] = False,
+    leverage: Annotated[str, typer.Option("--leverage", help="Leverage factor of a new leveraged ETP.")] = "1",
+    rules: RulesOption = None,
+    mode: ModeOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Emit JSON instead of tables.")] = False,
+) -> None:
+    """What if an order were placed: its requirement, whether it fits, the account after it, the largest that fits.
+
+    Exits 0 when the order fits, 1 when it does not, 2 on a bad file or option.
+    """
+    from margin_rules.cli import whatif
+
+    with guarded():
+        chosen = [(side, value) for side, value in (("buy", buy), ("sell", sell), ("sell_short", short)) if value]
+        if len(chosen) != 1:
+            raise InputError("", "order", "give exactly one of --buy, --sell or --short SYMBOL QTY")
+        side, (symbol, qty) = chosen[0]
+        snapshot = load_snapshot(file)
+        rule_set = load_rules(rules or snapshot.default_rules)
+        result = whatif.what_if(
+            snapshot,
+            rule_set,
+            side=side,
+            symbol=symbol,
+            quantity=qty,
+            price=price,
+            marginable=not non_marginable,
+            leverage=leverage,
+            mode=mode,
+        )
+        if as_json:
+            typer.echo(json.dumps(whatif.to_json(result), indent=2))
+        else:
+            _stdout().print(whatif.renderable(result))
+    if not result.fits:
+        raise typer.Exit(EXIT_NO)
+
+
+def project_root() -> Path | None:
+    """The checkout that holds the verification harness (``proofs/``): the working directory or the package's."""
+    candidates = [Path.cwd(), *Path.cwd().parents, Path(__file__).resolve().parents[2]]
+    for candidate in candidates:
+        if (candidate / "proofs" / "__main__.py").is_file():
+            return candidate
+    return None
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def prove(ctx: typer.Context) -> None:
+    """Run the verification harness (the same as make prove), showing its progress.
+
+    Extra arguments are passed to python -m proofs. Exits with the harness's code (0 all proved, 1 a failure).
+    """
+    root = project_root()
+    if root is None:
+        fail("the verification harness (proofs/) was not found: run from the margin_rules checkout")
+    code = run_with_progress([sys.executable, "-m", "proofs", *ctx.args], root)
+    raise typer.Exit(code if code in (EXIT_OK, EXIT_NO, EXIT_INPUT) else EXIT_NO)
+
+
+def run_with_progress(command: list[str], cwd: Path) -> int:
+    """Run ``command``, echoing its output above a spinner that shows the latest line and the elapsed time."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = _stdout()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True
+    ) as progress:
+        task = progress.add_task("starting the verification harness", total=None)
+        process = subprocess.Popen(
+            command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, bufsize=1
+        )
+        assert process.stdout is not None
+        for line in process.stdout:
+            text = line.rstrip()
+            console.print(text, markup=False, highlight=False)
+            if text.strip():
+                progress.update(task, description=text.strip()[:70])
+        code = process.wait()
+    style = "green" if code == 0 else "red"
+    console.print(f"[{style}]{' '.join(command[1:])} exited with {code}[/]")
+    return code
+
+
+def report_path(root: Path | None = None) -> Path:
+    base = root if root is not None else (project_root() or Path.cwd())
+    return base / "reports" / "proof-report.html"
+
+
+@app.command()
+def report(
+    open_: Annotated[bool, typer.Option("--open", help="Open the report in the web browser.")] = False,
+) -> None:
+    """Print the path of the proof report (reports/proof-report.html); --open opens it in a browser."""
+    path = report_path()
+    if not path.is_file():
+        fail(f"{path}: no proof report yet; run `margin-rules prove` (or `make prove`) first")
+    typer.echo(str(path))
+    if open_ and not webbrowser.open(path.resolve().as_uri()):
+        fail(f"could not open a browser; open {path} yourself", EXIT_NO)
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []})
+def reconcile(ctx: typer.Context) -> None:
+    """Reconcile margin_rules with an Alpaca account (delegates to margin_rules.alpaca.reconcile).
+
+    All arguments are passed on; margin-rules reconcile --help shows its options.
+    """
+    from margin_rules.cli import optional
+
+    module = optional.module("margin_rules.alpaca.reconcile")
+    entry: Callable[[list[str]], int] | None = getattr(module, "main", None) if module is not None else None
+    if entry is None:
+        fail("reconciliation needs margin_rules.alpaca.reconcile, which this installation does not have")
+    with guarded():
+        code = entry(list(ctx.args))
+    raise typer.Exit(int(code or 0))
+
+
+@app.command()
+def demo(
+    ticks: Annotated[int | None, typer.Option("--ticks", min=1, help="Stop after this many market ticks.")] = None,
+    duration: Annotated[float | None, typer.Option("--duration", min=0.0, help="Stop after this many seconds.")] = None,
+    crash: Annotated[
+        str | None,
+        typer.Option("--crash", metavar="SYMBOL", help="Crash SYMBOL's price (or press c)."),
+    ] = None,
+    crash_at: Annotated[int, typer.Option("--crash-at", min=0, help="Tick at which --crash happens.")] = 5,
+    interval: Annotated[float, typer.Option("--interval", min=0.01, help="Seconds between market ticks.")] = 0.5,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed of the simulated market.")] = 7,
+    rules: Annotated[str, typer.Option("--rules", "-r", help="Rule set: finra, alpaca or a rule-set file.")] = "alpaca",
+) -> None:
+    """The live dashboard on a simulated market: health, buying power, positions, margin-call events.
+
+    Keys while running: c crashes the largest long, q quits. Ends by itself with --ticks or --duration.
+    """
+    from margin_rules.cli import dashboard
+
+    with guarded():
+        rule_set = load_rules(rules)
+        dashboard.run(
+            rules=rule_set,
+            ticks=ticks,
+            duration=duration,
+            crash=crash,
+            crash_at=crash_at,
+            interval=interval,
+            seed=seed,
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The ``margin-rules`` entry point. Returns the exit code (see the module docstring); never shows a traceback."""
+    try:
+        app(args=argv, prog_name="margin-rules", standalone_mode=True)
+    except SystemExit as exc:
+        if exc.code is None:
+            return EXIT_OK
+        return exc.code if isinstance(exc.code, int) else EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a last safety net: one line, no traceback
+        _stderr().print(f"error: internal error: {type(exc).__name__}: {exc}", markup=False)
+        return EXIT_INTERNAL
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

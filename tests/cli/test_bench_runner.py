@@ -1,0 +1,48 @@
+"""``python -m bench``: discovery, result collection and the plot (without running the benchmarks)."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+runner = importlib.import_module("bench.__main__")
+
+
+def test_discovers_the_known_benchmarks_first() -> None:
+    names = runner.discover()
+    assert "__main__" not in names and "__init__" not in names
+    known = [n for n in names if n in runner.KNOWN]
+    assert names[: len(known)] == known
+
+
+def test_numeric_leaves_keep_times_and_throughputs() -> None:
+    data = {
+        "unit": "us",
+        "threads": [{"threads": 16, "p50_us": 3.5, "p99_us": 9.0, "ok": True}, {"threads": 1, "per_second": 1000}],
+        "count": 12,
+    }
+    assert dict(runner.numeric_leaves(data)) == {
+        "threads[16].p50_us": 3.5,
+        "threads[16].p99_us": 9.0,
+        "threads[1].per_second": 1000.0,
+    }
+
+
+def test_plot_draws_every_result_and_the_prove_stages(tmp_path: Path) -> None:
+    results = {
+        "core_requirements": {
+            "target_us_per_position": 1.0,
+            "sizes": {
+                "10": {"contracts_on": {"median_us_per_position": 2.0}},
+                "1000": {"contracts_on": {"median_us_per_position": 0.5}},
+            },
+        },
+        "reserve_latency": {"benchmark": "reserve", "unit": "us", "results": {"1": {"p50_us": 4.0}}},
+    }
+    path = runner.plot(results, {"z3": 12.5, "hypothesis": 30.0}, tmp_path / "bench.png")
+    assert path is not None
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_nothing_to_plot(tmp_path: Path) -> None:
+    assert runner.plot({}, {}, tmp_path / "bench.png") is None
