@@ -105,6 +105,20 @@ def buying_power(
     )
 
 
+@icontract.ensure(
+    lambda requested, result: result is Mode.CASH or result is Mode(requested),
+    "the effective mode is the requested one or, below the minimum equity, cash",
+)
+@exact_function
+def effective_mode(equity_value: Decimal, rules: RuleSet, requested: Mode) -> Mode:
+    """The buying-power mode an account may use: a margin mode needs equity of at least the $2,000 minimum of FINRA
+    4210(b)(1) (Alpaca: "below $2,000 the multiplier is 1"); below it, credit is not extended and the mode is CASH."""
+    mode = Mode(requested)
+    if mode is not Mode.CASH and equity_value < rules.rates.minimum_equity:
+        return Mode.CASH
+    return mode
+
+
 @dataclass(frozen=True, slots=True)
 class OrderCheck:
     """Whether an order fits a mode's budget, with the figures that decided it.
