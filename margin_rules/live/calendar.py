@@ -1,0 +1,227 @@
+"""NYSE business days, settlement dates and the due dates of the margin rules.
+
+A *business day* is a day the New York Stock Exchange is open: Monday to Friday, except the NYSE holidays and special
+closures (national days of mourning, Hurricane Sandy, ...) as maintained by the ``holidays`` package
+(``holidays.financial_holidays("NYSE")``). Early-close days (the day after Thanksgiving, Christmas Eve, July 3) are
+business days. FINRA 4210(f)(8)(B) and 4210(d)(2) count "business days" in exchange trading days (rulebook 6b).
+
+This module is part of the stateful shell (:mod:`margin_rules.live`): the pure rules of :mod:`margin_rules.daytrading`
+never read a calendar; the trackers in :mod:`margin_rules.live.daytrading` compute dates here and pass them in.
+Nothing here reads the clock: every function takes the date it works from.
+
+Conventions:
+
+* ``add_business_days(d, n)``: the n-th business day after ``d`` (before it for negative ``n``); ``d`` itself need
+  not be a business day; ``n == 0`` returns ``d`` unchanged.
+* ``business_days_between(a, b)``: the number of business days ``x`` with ``a < x <= b`` (when ``b < a``: minus the
+  number with ``b <= x < a``), the inverse of :func:`add_business_days`.
+* Deadlines ("the 5th business day") count business days *after* the day the event arose: a deficit of Monday
+  2026-11-23 has its 5th business day on Tuesday 2026-12-01 (Thanksgiving is skipped).
+
+Thread safety: the functions are pure apart from a per-year cache of the holiday set, which is safe to share.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Final
+
+import holidays
+
+from margin_rules.errors import DomainError, InvalidTypeError
+
+MIN_YEAR: Final = 1900
+MAX_YEAR: Final = 2199
+"""Supported years (the ``holidays`` NYSE calendar starts in 1863; rules are only modelled for modern dates)."""
+
+MAX_STEP: Final = 100_000
+"""Largest business-day offset accepted by :func:`add_business_days` (about 400 years)."""
+
+TRADING_WINDOW_DAYS: Final = 5
+"""FINRA 4210(f)(8)(B)(ii): the pattern-day-trader window is five business days."""
+
+T_PLUS_1_SINCE: Final = dt.date(2024, 5, 28)
+"""SEC Rule 15c6-1 as amended (Release 34-96930): regular-way settlement is T+1 for trades from 2024-05-28."""
+
+T_PLUS_2_SINCE: Final = dt.date(2017, 9, 5)
+"""SEC Rule 15c6-1 as amended (Release 34-80295): T+2 for trades from 2017-09-05 (T+3 before)."""
+
+REG_T_EXTRA_DAYS: Final = 2
+"""Reg T 220.2 "payment period": the standard settlement cycle plus two business days (rulebook section 5)."""
+
+INTRADAY_FIRST_DEADLINE: Final = 5
+"""FINRA 4210(d)(2): the 5th business day, after which an unsatisfied deficit counts toward a "practice"."""
+
+INTRADAY_FINAL_DEADLINE: Final = 15
+"""FINRA 4210(d)(2): a deficit stays outstanding until satisfied or close of business on the 15th business day."""
+
+DAY_TRADING_CALL_DAYS: Final = 5
+"""FINRA 4210(f)(8)(B)(iv)(b): a day-trading margin call unmet after 5 business days restricts the account."""
+
+
+def check_date(value: object, field: str) -> dt.date:
+    """``value`` if it is a ``datetime.date`` (not a ``datetime``) within the supported years, else a typed error."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidTypeError(field, f"expected a datetime.date (a calendar day), got {type(value).__name__}")
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise DomainError(field, f"{value} is outside the supported years {MIN_YEAR}-{MAX_YEAR}")
+    return value
+
+
+def _check_int(value: object, field: str, bound: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(field, f"expected an int, got {type(value).__name__}")
+    if abs(value) > bound:
+        raise DomainError(field, f"{value} exceeds the supported magnitude {bound}")
+    return value
+
+
+@lru_cache(maxsize=512)
+def _closures(year: int) -> frozenset[dt.date]:
+    """The NYSE full-day closures falling in ``year`` (observed dates; neighbouring years consulted for observance)."""
+    table = holidays.financial_holidays("NYSE", years=(year - 1, year, year + 1))
+    return frozenset(day for day in table if day.year == year)
+
+
+def holiday_name(day: dt.date) -> str | None:
+    """The name of the NYSE closure on ``day`` (None when the exchange is not closed for a holiday that day)."""
+    day = check_date(day, "day")
+    if day not in _closures(day.year):
+        return None
+    table = holidays.financial_holidays("NYSE", years=day.year)
+    name = table.get(day)
+    return str(name) if name is not None else "NYSE closure"
+
+
+def is_business_day(day: dt.date) -> bool:
+    """True when the NYSE is open on ``day``: a weekday that is not an NYSE holiday (early closes are open days)."""
+    day = check_date(day, "day")
+    return day.weekday() < 5 and day not in _closures(day.year)
+
+
+def _step(day: dt.date, direction: int) -> dt.date:
+    candidate = day + dt.timedelta(days=direction)
+    while not (candidate.weekday() < 5 and candidate not in _closures(candidate.year)):
+        candidate += dt.timedelta(days=direction)
+    if not MIN_YEAR <= candidate.year <= MAX_YEAR:
+        raise DomainError("day", f"{candidate} is outside the supported years {MIN_YEAR}-{MAX_YEAR}")
+    return candidate
+
+
+def next_business_day(day: dt.date) -> dt.date:
+    """The first business day strictly after ``day``."""
+    return _step(check_date(day, "day"), 1)
+
+
+def previous_business_day(day: dt.date) -> dt.date:
+    """The last business day strictly before ``day``."""
+    return _step(check_date(day, "day"), -1)
+
+
+def business_day_on_or_before(day: dt.date) -> dt.date:
+    """``day`` if it is a business day, else the last business day before it."""
+    return day if is_business_day(day) else previous_business_day(day)
+
+
+def business_day_on_or_after(day: dt.date) -> dt.date:
+    """``day`` if it is a business day, else the first business day after it."""
+    return day if is_business_day(day) else next_business_day(day)
+
+
+def add_business_days(day: dt.date, n: int) -> dt.date:
+    """The ``n``-th business day after ``day`` (``n`` > 0), before it (``n`` < 0), or ``day`` itself (``n`` == 0)."""
+    result = check_date(day, "day")
+    count = _check_int(n, "n", MAX_STEP)
+    direction = 1 if count > 0 else -1
+    for _ in range(abs(count)):
+        result = _step(result, direction)
+    return result
+
+
+def business_days_between(start: dt.date, end: dt.date) -> int:
+    """The number of business days ``x`` with ``start < x <= end``; when ``end < start``, minus the number with
+    ``end <= x < start``. So ``add_business_days(start, business_days_between(start, end)) == end`` for every business
+    day ``end``, and ``business_days_between(start, add_business_days(start, n)) == n`` for every ``start``."""
+    start = check_date(start, "start")
+    end = check_date(end, "end")
+    if end < start:
+        count = 0
+        day = start
+        while True:
+            day = _step(day, -1)
+            if day < end:
+                return -count
+            count += 1
+    count = 0
+    day = start
+    while True:
+        day = _step(day, 1)
+        if day > end:
+            return count
+        count += 1
+
+
+def business_day_window(end: dt.date, days: int = TRADING_WINDOW_DAYS) -> tuple[dt.date, ...]:
+    """The ``days`` business days ending on ``end`` (inclusive; oldest first). ``end`` must be a business day.
+
+    FINRA 4210(f)(8)(B)(ii): the pattern-day-trader test looks at "any five business days"; the rolling window of a
+    day is that day and the four business days before it.
+    """
+    end = check_date(end, "end")
+    width = _check_int(days, "days", MAX_STEP)
+    if width < 1:
+        raise DomainError("days", f"a window holds at least one business day (got {width})")
+    if not is_business_day(end):
+        raise DomainError("end", f"{end} is not an NYSE business day")
+    window = [end]
+    for _ in range(width - 1):
+        window.append(_step(window[-1], -1))
+    return tuple(reversed(window))
+
+
+def window_start(end: dt.date, days: int = TRADING_WINDOW_DAYS) -> dt.date:
+    """The first (oldest) business day of the ``days``-business-day window ending on ``end``."""
+    return business_day_window(end, days)[0]
+
+
+def settlement_cycle(trade_date: dt.date) -> int:
+    """Business days from trade to regular-way settlement: 1 from 2024-05-28, 2 from 2017-09-05, 3 before
+    (SEC Rule 15c6-1)."""
+    trade_date = check_date(trade_date, "trade_date")
+    if trade_date >= T_PLUS_1_SINCE:
+        return 1
+    if trade_date >= T_PLUS_2_SINCE:
+        return 2
+    return 3
+
+
+def settlement_date(trade_date: dt.date) -> dt.date:
+    """Regular-way settlement date of a trade: T+1 since 2024-05-28 (SEC Rule 15c6-1). ``trade_date`` must be a
+    business day."""
+    trade_date = check_date(trade_date, "trade_date")
+    if not is_business_day(trade_date):
+        raise DomainError("trade_date", f"{trade_date} is not an NYSE business day")
+    return add_business_days(trade_date, settlement_cycle(trade_date))
+
+
+def regt_call_due_date(trade_date: dt.date) -> dt.date:
+    """Due date of a Reg T call arising from a trade: one payment period, i.e. settlement + 2 business days
+    (Reg T 220.2 "payment period", 220.4(c)(3); rulebook section 5). Under T+1 that is T+3."""
+    return add_business_days(settlement_date(trade_date), REG_T_EXTRA_DAYS)
+
+
+def intraday_deficit_deadlines(deficit_day: dt.date) -> tuple[dt.date, dt.date]:
+    """The (5th, 15th) business days after the day an intraday margin deficit arose (FINRA 4210(d)(2)).
+
+    By close of business on the 5th the deficit must be satisfied or it counts toward a "practice"; after the 15th it
+    is no longer outstanding.
+    """
+    deficit_day = check_date(deficit_day, "deficit_day")
+    fifth = add_business_days(deficit_day, INTRADAY_FIRST_DEADLINE)
+    return fifth, add_business_days(fifth, INTRADAY_FINAL_DEADLINE - INTRADAY_FIRST_DEADLINE)
+
+
+def day_trading_call_due_date(call_day: dt.date) -> dt.date:
+    """The 5th business day after a day-trading margin call was issued (FINRA 4210(f)(8)(B)(iv)(b))."""
+    return add_business_days(check_date(call_day, "call_day"), DAY_TRADING_CALL_DAYS)
