@@ -25,7 +25,7 @@ from margin_rules import formulas as f
 from margin_rules.arith import DECIMAL
 from margin_rules.errors import InvalidTypeError
 from margin_rules.model import Account, Order
-from margin_rules.money import MAX_AMOUNT, ZERO, exact_function, to_decimal
+from margin_rules.money import MAX_AMOUNT, MAX_AMOUNT_PLACES, ZERO, exact_function, to_decimal
 from margin_rules.requirements import (
     AccountRequirements,
     OrderRequirement,
@@ -84,7 +84,7 @@ def buying_power(
     Reg T 220.12 / Alpaca ``regt_buying_power`` = 2 x max(equity - initial, 0); SMA 220.5; legacy day trading
     4210(f)(8)(B)(iv) from the prior close (None when the snapshot has no prior-close figures); intraday 4210(d)(2).
     """
-    held = to_decimal(reserved, "reserved", max_abs=MAX_AMOUNT)
+    held = to_decimal(reserved, "reserved", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
     if held < ZERO:
         raise InvalidTypeError("reserved", "reserved buying power cannot be negative")
     figs = figures if figures is not None else account_requirements(account, rules)
@@ -153,7 +153,7 @@ def available_excess(account: Account, rules: RuleSet, mode: Mode, reserved: Dec
     """A mode's budget in charge units, net of ``reserved`` charges: credit cash (CASH), equity - initial (REG_T),
     (prior equity - prior maintenance) x 4 / day-trading multiplier... expressed as maintenance dollars (LEGACY), or the
     intraday margin level equity - maintenance (INTRADAY). May be negative (a deficit)."""
-    held = to_decimal(reserved, "reserved", max_abs=MAX_AMOUNT)
+    held = to_decimal(reserved, "reserved", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
     mode = Mode(mode)
     if mode is Mode.CASH:
         return account.cash - held

@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from margin_rules.errors import DomainError, DuplicatePositionError, InvalidTypeError
-from margin_rules.money import MAX_AMOUNT, MAX_PRICE, MAX_QUANTITY, ONE, ZERO, to_decimal
+from margin_rules.money import MAX_AMOUNT, MAX_AMOUNT_PLACES, MAX_PRICE, MAX_QUANTITY, ONE, ZERO, to_decimal
 
 _MAX_LEVERAGE = Decimal(10)
 
@@ -65,7 +65,11 @@ class Position:
             raise DomainError(f"{where}.leverage", f"a leverage factor is at least 1 (got {leverage})")
         _set(self, "leverage", leverage)
         if self.cost_basis is not None:
-            _set(self, "cost_basis", to_decimal(self.cost_basis, f"{where}.cost_basis", max_abs=MAX_AMOUNT))
+            _set(
+                self,
+                "cost_basis",
+                to_decimal(self.cost_basis, f"{where}.cost_basis", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES),
+            )
 
     @property
     def is_long(self) -> bool:
@@ -95,7 +99,7 @@ class Account:
     _index: Mapping[str, Position] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        _set(self, "cash", to_decimal(self.cash, "account.cash", max_abs=MAX_AMOUNT))
+        _set(self, "cash", to_decimal(self.cash, "account.cash", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES))
         positions = self.positions
         if isinstance(positions, Mapping) or not isinstance(positions, Iterable):
             raise InvalidTypeError("account.positions", "must be a sequence of Position")
@@ -111,11 +115,11 @@ class Account:
             index[position.symbol] = position
         _set(self, "positions", items)
         _set(self, "_index", index)
-        _set(self, "sma", to_decimal(self.sma, "account.sma", max_abs=MAX_AMOUNT))
+        _set(self, "sma", to_decimal(self.sma, "account.sma", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES))
         for name in ("prior_equity", "prior_maintenance"):
             value = getattr(self, name)
             if value is not None:
-                _set(self, name, to_decimal(value, f"account.{name}", max_abs=MAX_AMOUNT))
+                _set(self, name, to_decimal(value, f"account.{name}", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES))
         if self.prior_maintenance is not None and self.prior_maintenance < ZERO:
             raise DomainError("account.prior_maintenance", "a requirement cannot be negative")
 

@@ -5,13 +5,15 @@ Bounds (the guarantee behind "the core never rounds"):
 * a quantity has at most ``MAX_QUANTITY`` = 10**12 shares in magnitude,
 * a price or a per-share amount at most ``MAX_PRICE`` = 10**9,
 * a cash amount at most ``MAX_AMOUNT`` = 10**22 in magnitude,
-* every input has at most ``MAX_PLACES`` = 10 decimal places.
+* a price, a quantity or a rate has at most ``MAX_PLACES`` = 10 decimal places,
+* a cash amount (cash, SMA, prior-close figures, cost basis, a deposit or withdrawal) at most
+  ``MAX_AMOUNT_PLACES`` = 20 (brokers report unrounded balances: Alpaca sends ``last_equity`` with 17 places).
 
-Within those bounds a market value has at most 22 integer and 20 fractional digits, a requirement (times a rate
-of at most
-10 places) at most 52 significant digits, and an account total over a million positions at most 58. ``CORE_CONTEXT``
-carries 80 digits and traps ``Inexact`` and ``Rounded``: an operation that would round raises
-:class:`~margin_rules.errors.PrecisionError` instead of returning a silently rounded number.
+Within those bounds a market value has at most 22 integer and 20 fractional digits, a requirement (times a rate of at
+most 10 places) at most 52 significant digits, an account total over a million positions at most 58, and equity (cash
+of up to 22 integer and 20 fractional digits plus market values) at most 59. ``CORE_CONTEXT`` carries 80 digits and
+traps ``Inexact`` and ``Rounded``: an operation that would round raises :class:`~margin_rules.errors.PrecisionError`
+instead of returning a silently rounded number.
 
 Presentation rounding (to the cent) is a separate, explicit step: :func:`to_cents`.
 """
@@ -37,6 +39,7 @@ MAX_QUANTITY: Final = Decimal(10) ** 12
 MAX_PRICE: Final = Decimal(10) ** 9
 MAX_AMOUNT: Final = Decimal(10) ** 22
 MAX_PLACES: Final = 10
+MAX_AMOUNT_PLACES: Final = 20
 
 ZERO: Final = Decimal(0)
 ONE: Final = Decimal(1)

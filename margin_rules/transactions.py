@@ -15,7 +15,16 @@ import icontract
 
 from margin_rules.errors import DomainError, InvalidTypeError
 from margin_rules.model import Account, Order, Position
-from margin_rules.money import MAX_AMOUNT, MAX_PLACES, MAX_PRICE, MAX_QUANTITY, ZERO, exact_function, to_decimal
+from margin_rules.money import (
+    MAX_AMOUNT,
+    MAX_AMOUNT_PLACES,
+    MAX_PLACES,
+    MAX_PRICE,
+    MAX_QUANTITY,
+    ZERO,
+    exact_function,
+    to_decimal,
+)
 
 _ACCOUNTING = Context(prec=80, rounding=ROUND_HALF_EVEN, traps=[])
 
@@ -106,7 +115,7 @@ def apply_order(account: Account, order: Order) -> Account:
 @icontract.ensure(lambda account, result: result.cash >= account.cash, "a deposit never lowers cash")
 def deposit(account: Account, amount: Decimal | int | str) -> Account:
     """The account after a cash deposit of ``amount`` (> 0). Reg T 220.5: a deposit also credits the SMA."""
-    value = to_decimal(amount, "amount", max_abs=MAX_AMOUNT)
+    value = to_decimal(amount, "amount", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
     if value <= ZERO:
         raise DomainError("amount", f"a deposit is a positive amount (got {value})")
     return Account(
@@ -119,7 +128,7 @@ def deposit(account: Account, amount: Decimal | int | str) -> Account:
 def withdraw(account: Account, amount: Decimal | int | str) -> Account:
     """The account after a cash withdrawal of ``amount`` (> 0), unchecked: decide it first with
     :func:`margin_rules.withdrawal.check_withdrawal`. Reg T 220.5: a withdrawal debits the SMA."""
-    value = to_decimal(amount, "amount", max_abs=MAX_AMOUNT)
+    value = to_decimal(amount, "amount", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
     if value <= ZERO:
         raise DomainError("amount", f"a withdrawal is a positive amount (got {value})")
     return Account(

@@ -35,10 +35,15 @@ BAD_NUMBERS: list[tuple[Any, type[InvalidInputError]]] = [
     ("-inf", NonFiniteError),
     ("1.00000000001", OutOfBoundsError),
 ]
+# Cash-like amounts take up to 20 decimal places (brokers report unrounded balances; money.MAX_AMOUNT_PLACES).
+BAD_AMOUNTS: list[tuple[Any, type[InvalidInputError]]] = [
+    *BAD_NUMBERS[:-1],
+    ("1.000000000000000000001", OutOfBoundsError),
+]
 
 
 @pytest.mark.parametrize(("value", "error"), BAD_NUMBERS)
-@pytest.mark.parametrize("field", ["quantity", "price", "leverage", "cost_basis"])
+@pytest.mark.parametrize("field", ["quantity", "price", "leverage"])
 def test_position_refuses_bad_numbers(field: str, value: Any, error: type[InvalidInputError]) -> None:
     if value is None and field == "cost_basis":
         return  # None means "no cost basis known"
@@ -86,7 +91,7 @@ def test_position_accepts_and_normalises() -> None:
     assert Position("Z", 0, 0).price == 0  # a zero price is allowed (delisted / worthless), a negative one is not
 
 
-@pytest.mark.parametrize(("value", "error"), BAD_NUMBERS)
+@pytest.mark.parametrize(("value", "error"), BAD_AMOUNTS)
 @pytest.mark.parametrize("field", ["cash", "sma", "prior_equity", "prior_maintenance"])
 def test_account_refuses_bad_numbers(field: str, value: Any, error: type[InvalidInputError]) -> None:
     kwargs: dict[str, Any] = {"cash": 0, field: value}
@@ -95,6 +100,19 @@ def test_account_refuses_bad_numbers(field: str, value: Any, error: type[Invalid
     with pytest.raises(error) as info:
         Account(**kwargs)
     assert info.value.field == f"account.{field}"
+
+
+@pytest.mark.parametrize(("value", "error"), [(v, e) for v, e in BAD_AMOUNTS if v is not None])
+def test_position_refuses_bad_cost_basis(value: Any, error: type[InvalidInputError]) -> None:
+    with pytest.raises(error) as info:
+        Position("aapl", 10, "5", cost_basis=value)
+    assert info.value.field == "position[AAPL].cost_basis"
+
+
+def test_amounts_keep_twenty_places_exactly() -> None:
+    # Alpaca's published last_equity has 17 decimal places; it must be taken exactly, never rounded.
+    assert Account(0, prior_equity="122011.09751111286868").prior_equity == D("122011.09751111286868")
+    assert Account("0.00000000000000000001").cash == D("1E-20")
 
 
 def test_account_refusals() -> None:
