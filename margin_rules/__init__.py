@@ -3,7 +3,7 @@
 Pure ``Decimal`` functions for Reg T (12 CFR 220) and FINRA Rule 4210: equity, requirements, health, buying power,
 withdrawals and margin calls, each carrying icontract contracts and citing its rule. The core modules do no I/O, hold no
 state and never read the clock or the environment; the stateful shell lives in :mod:`margin_rules.live`, the Alpaca
-adapter in :mod:`margin_rules.alpaca` and the command line in :mod:`margin_rules.cli`.
+adapter in :mod:`margin_rules.brokers.alpaca` and the command line in :mod:`margin_rules.cli`.
 
 Contracts are on by default; run Python with ``-O`` (or ``PYTHONOPTIMIZE=1``) to turn them off in production, which is
 icontract's standard switch (``enabled=__debug__``).

@@ -23,8 +23,8 @@ import icontract
 
 from margin_rules import formulas as f
 from margin_rules.arith import DECIMAL
-from margin_rules.errors import InvalidTypeError
-from margin_rules.model import Account, Order
+from margin_rules.errors import DomainError
+from margin_rules.model import Account, Order, Side
 from margin_rules.money import MAX_AMOUNT, MAX_AMOUNT_PLACES, ZERO, exact_function, to_decimal
 from margin_rules.requirements import (
     AccountRequirements,
@@ -86,7 +86,7 @@ def buying_power(
     """
     held = to_decimal(reserved, "reserved", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
     if held < ZERO:
-        raise InvalidTypeError("reserved", "reserved buying power cannot be negative")
+        raise DomainError("reserved", "reserved buying power cannot be negative")
     figs = figures if figures is not None else account_requirements(account, rules)
     r = rules.rates
     regt = f.regt_buying_power(DECIMAL, r, figs.equity, figs.initial)
@@ -117,6 +117,34 @@ def effective_mode(equity_value: Decimal, rules: RuleSet, requested: Mode) -> Mo
     if mode is not Mode.CASH and equity_value < rules.rates.minimum_equity:
         return Mode.CASH
     return mode
+
+
+def decide(
+    mode: Mode,
+    side: Side,
+    opening_quantity: Decimal,
+    charge: Decimal,
+    available: Decimal,
+    equity_value: Decimal,
+    minimum_equity: Decimal,
+) -> tuple[bool, str]:
+    """The order decision, in one place for the snapshot check (:func:`order_fits`) and the live account's
+    figure-level check (:func:`margin_rules.order_check.check_order`). Returns (fits, reason).
+
+    * Reducing and closing orders always fit (no opening shares).
+    * A cash account cannot sell short (Reg T 220.8: purchases and sales in full cash).
+    * An opening order fits when its charge is within the mode's budget.
+    * In a margin mode, equity must be at least the 4210(b)(1) minimum ($2,000, capped at a purchase's cost).
+    """
+    if opening_quantity == ZERO:
+        return True, "closing order"
+    if mode is Mode.CASH and side is not Side.BUY:
+        return False, "a cash account cannot sell short (Reg T 220.8)"
+    if charge > available:
+        return False, "insufficient buying power"
+    if mode is not Mode.CASH and equity_value < minimum_equity:
+        return False, "below the $2,000 minimum equity (FINRA 4210(b)(1))"
+    return True, "within buying power"
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,16 +178,23 @@ def order_charge(account: Account, order: Order, rules: RuleSet, mode: Mode) -> 
 
 @exact_function
 def available_excess(account: Account, rules: RuleSet, mode: Mode, reserved: Decimal | int | str = ZERO) -> Decimal:
-    """A mode's budget in charge units, net of ``reserved`` charges: credit cash (CASH), equity - initial (REG_T),
-    (prior equity - prior maintenance) x 4 / day-trading multiplier... expressed as maintenance dollars (LEGACY), or the
-    intraday margin level equity - maintenance (INTRADAY). May be negative (a deficit)."""
+    """A mode's budget in the units of :func:`order_charge`, net of ``reserved`` charges. May be negative (a deficit).
+
+    * CASH: the cash (Reg T 220.8);
+    * REG_T: equity - initial requirement (220.12; Alpaca's ``regt_buying_power`` is 2 x this);
+    * LEGACY_DAY_TRADING: prior-close equity - prior-close maintenance (4210(f)(8)(B)(iv); the 4x buying power is this
+      divided by the 25% maintenance rate the charge is measured in);
+    * INTRADAY: the intraday margin level, equity - maintenance (4210(d)(2)).
+    """
     held = to_decimal(reserved, "reserved", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
+    if held < ZERO:
+        raise DomainError("reserved", "reserved buying power cannot be negative")
     mode = Mode(mode)
     if mode is Mode.CASH:
         return account.cash - held
     if mode is Mode.LEGACY_DAY_TRADING:
         if account.prior_equity is None or account.prior_maintenance is None:
-            raise InvalidTypeError("account.prior_equity", "legacy day trading needs the prior-close figures")
+            raise DomainError("account.prior_equity", "legacy day trading needs the prior-close figures")
         return account.prior_equity - account.prior_maintenance - held
     figs = account_requirements(account, rules)
     if mode is Mode.REG_T:
@@ -188,10 +223,6 @@ def order_fits(
     req = order_requirement(account, order, rules)
     charge = order_charge(account, order, rules, mode)
     available = available_excess(account, rules, mode, reserved)
-    if req.is_closing_only:
-        return OrderCheck(mode, req, charge, available, True, "closing order")
-    if charge > available:
-        return OrderCheck(mode, req, charge, available, False, "insufficient buying power")
-    if mode is not Mode.CASH and account_requirements(account, rules).equity < req.minimum_equity:
-        return OrderCheck(mode, req, charge, available, False, "below the $2,000 minimum equity (FINRA 4210(b)(1))")
-    return OrderCheck(mode, req, charge, available, True, "within buying power")
+    equity_value = account_requirements(account, rules).equity if mode is not Mode.CASH else account.cash
+    fits, reason = decide(mode, order.side, req.opening_quantity, charge, available, equity_value, req.minimum_equity)
+    return OrderCheck(mode, req, charge, available, fits, reason)

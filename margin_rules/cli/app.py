@@ -269,16 +269,16 @@ def report(
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []})
 def reconcile(ctx: typer.Context) -> None:
-    """Reconcile margin_rules with an Alpaca account (delegates to margin_rules.alpaca.reconcile).
+    """Reconcile margin_rules with an Alpaca account (delegates to margin_rules.brokers.alpaca.reconcile).
 
     All arguments are passed on; margin-rules reconcile --help shows its options.
     """
     from margin_rules.cli import optional
 
-    module = optional.module("margin_rules.alpaca.reconcile")
+    module = optional.module("margin_rules.brokers.alpaca.reconcile")
     entry: Callable[[list[str]], int] | None = getattr(module, "main", None) if module is not None else None
     if entry is None:
-        fail("reconciliation needs margin_rules.alpaca.reconcile, which this installation does not have")
+        fail("reconciliation needs margin_rules.brokers.alpaca.reconcile, which this installation does not have")
     with guarded():
         code = entry(list(ctx.args))
     raise typer.Exit(int(code or 0))

@@ -257,7 +257,7 @@ def alpaca_from_document(document: object, source: str) -> Snapshot:
     if not isinstance(positions_doc, list):
         raise InputError(source, "positions", f"expected an array of positions, got {_kind(positions_doc)}")
     try:
-        from margin_rules.alpaca.mapping import map_snapshot
+        from margin_rules.brokers.alpaca.mapping import map_snapshot
     except ModuleNotFoundError as exc:
         raise InputError(
             source,

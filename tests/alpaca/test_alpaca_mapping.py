@@ -9,15 +9,15 @@ from typing import Any
 import pytest
 from alpaca_support import load
 
-from margin_rules.alpaca.errors import (
+from margin_rules.brokers.alpaca.errors import (
     AlpacaApiError,
     ApiErrorKind,
     ContradictoryDataError,
     MissingFieldError,
     UnsupportedAssetError,
 )
-from margin_rules.alpaca.fields import reproduce
-from margin_rules.alpaca.mapping import map_snapshot
+from margin_rules.brokers.alpaca.fields import reproduce
+from margin_rules.brokers.alpaca.mapping import map_snapshot
 from margin_rules.errors import DomainError, DuplicatePositionError, InvalidInputError
 
 D = Decimal

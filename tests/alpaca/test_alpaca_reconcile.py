@@ -17,9 +17,9 @@ from alpaca_support import KEY, SECRET, base_url, environ, load, serve
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from margin_rules.alpaca.client import Backoff, Credentials, load_settings, resolve_base_url
-from margin_rules.alpaca.errors import ConfigError
-from margin_rules.alpaca.reconcile import SKIPPED_MESSAGE, Alert, ExitCode, main
+from margin_rules.brokers.alpaca.client import Backoff, Credentials, load_settings, resolve_base_url
+from margin_rules.brokers.alpaca.errors import ConfigError
+from margin_rules.brokers.alpaca.reconcile import SKIPPED_MESSAGE, Alert, ExitCode, main
 
 ERRORS = load("errors")
 

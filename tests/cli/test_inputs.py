@@ -50,7 +50,7 @@ def _error(cli, path: str, *extra: str) -> str:
         ('{"cash": null}', "cash: expected a number"),
         ('{"cash": "12.3.4"}', "cash: '12.3.4' is not a number"),
         ('{"cash": "NaN"}', "cash: NaN is not a finite amount"),
-        ('{"cash": "0.00000000001"}', "cash: 1E-11 has more than 10 decimal places"),
+        ('{"cash": "0.000000000000000000001"}', "cash: 1E-21 has more than 20 decimal places"),
         ('{"cash": "1e30"}', "cash: 1E+30 exceeds the supported magnitude"),
         ('{"cash": "1", "positions": {}}', "positions: expected an array of positions, got an object"),
         ('{"cash": "1", "positions": [7]}', "positions[0]: expected a JSON object, got a number"),

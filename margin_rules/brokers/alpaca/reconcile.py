@@ -17,7 +17,7 @@ Comparison: for each field, ``delta = local - alpaca`` and the field breaches wh
 relative x |alpaca|)`` (no division: the relative bound is a product). Per-field tolerances: ``--tolerance
 FIELD=ABS`` and ``--relative FIELD=REL`` (``--relative 0.001`` alone sets 0.1 % for every field). Fields Alpaca did not
 send (e.g. the PDT fields removed on 2026-07-06) are "not_sent"; fields the core cannot reproduce are
-"not_reproducible" with the reason (see :mod:`margin_rules.alpaca.fields`): neither is a pass nor a breach, both shown.
+"not_reproducible" with the reason (see :mod:`margin_rules.brokers.alpaca.fields`): neither is a pass nor a breach, both shown.
 Each position's Alpaca ``market_value`` is also compared with the core's ``qty x current_price``.
 
 Watch mode (``--watch --interval N [--iterations K]``) polls every N seconds, feeds the current prices to an
@@ -44,7 +44,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from margin_rules.alpaca.client import (
+from margin_rules.brokers.alpaca.client import (
     Backoff,
     Credentials,
     fetch_raw,
@@ -53,9 +53,9 @@ from margin_rules.alpaca.client import (
     redact,
     resolve_base_url,
 )
-from margin_rules.alpaca.errors import AlpacaApiError, ConfigError
-from margin_rules.alpaca.fields import CENT_TOLERANCE, FIELDS, reproduce
-from margin_rules.alpaca.mapping import AlpacaSnapshot, map_snapshot
+from margin_rules.brokers.alpaca.errors import AlpacaApiError, ConfigError
+from margin_rules.brokers.alpaca.fields import CENT_TOLERANCE, FIELDS, reproduce
+from margin_rules.brokers.alpaca.mapping import AlpacaSnapshot, map_snapshot
 from margin_rules.errors import InvalidInputError
 from margin_rules.money import ZERO, exact, to_decimal
 from margin_rules.rulesets import RuleSet, alpaca

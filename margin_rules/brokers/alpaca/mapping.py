@@ -32,7 +32,7 @@ from alpaca.trading.models import Position as AlpacaPositionModel
 from alpaca.trading.models import TradeAccount
 from pydantic import TypeAdapter, ValidationError
 
-from margin_rules.alpaca.errors import (
+from margin_rules.brokers.alpaca.errors import (
     AlpacaApiError,
     AlpacaDataError,
     ApiErrorKind,

@@ -34,9 +34,9 @@ from alpaca.common.exceptions import APIError
 from alpaca.trading.client import TradingClient
 from dotenv import dotenv_values
 
-from margin_rules.alpaca.errors import AlpacaApiError, ApiErrorKind, ConfigError
+from margin_rules.brokers.alpaca.errors import AlpacaApiError, ApiErrorKind, ConfigError
 
-log = logging.getLogger("margin_rules.alpaca")
+log = logging.getLogger("margin_rules.brokers.alpaca")
 
 PAPER_URL = "https://paper-api.alpaca.markets"
 LIVE_URL = "https://api.alpaca.markets"

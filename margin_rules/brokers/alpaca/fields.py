@@ -59,7 +59,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 
-from margin_rules.alpaca.mapping import AlpacaSnapshot
+from margin_rules.brokers.alpaca.mapping import AlpacaSnapshot
 from margin_rules.buying_power import Mode, available_excess, buying_power
 from margin_rules.money import ZERO
 from margin_rules.requirements import account_maintenance, account_requirements

@@ -7,7 +7,7 @@ Two families:
 * transport errors (:class:`AlpacaApiError`) carry a ``kind`` (``auth``, ``rate_limited``, ``server``, ``timeout``,
   ``connection``, ``http``, ``malformed``) and the HTTP status when there is one.
 
-Messages never contain credentials (see :func:`margin_rules.alpaca.client.redact`).
+Messages never contain credentials (see :func:`margin_rules.brokers.alpaca.client.redact`).
 """
 
 from __future__ import annotations
