@@ -33,7 +33,17 @@ from margin_rules.errors import (
 )
 from margin_rules.health import classify, health, health_of, seed_ratio_health
 from margin_rules.health_state import HealthState
+from margin_rules.margin_call import (
+    CallKind,
+    LiquidationPlan,
+    LiquidationPolicy,
+    MarginCall,
+    liquidation_plan,
+    liquidation_price,
+    margin_calls,
+)
 from margin_rules.model import Account, Order, Position, Side
+from margin_rules.orders import max_order_quantity
 from margin_rules.requirements import (
     AccountRequirements,
     OrderRequirement,
@@ -46,6 +56,7 @@ from margin_rules.requirements import (
     position_maintenance,
 )
 from margin_rules.rulesets import DayTradingRegime, HouseRules, RuleSet, WithdrawalRule, alpaca, finra, preset
+from margin_rules.transactions import apply_fill, apply_order, deposit, withdraw
 from margin_rules.valuation import (
     equity,
     equity_ratio,
@@ -62,6 +73,7 @@ __all__ = [
     "Account",
     "AccountRequirements",
     "BuyingPower",
+    "CallKind",
     "DayTradingRegime",
     "DomainError",
     "DuplicatePositionError",
@@ -71,6 +83,9 @@ __all__ = [
     "InvalidInputError",
     "InvalidRuleSetError",
     "InvalidTypeError",
+    "LiquidationPlan",
+    "LiquidationPolicy",
+    "MarginCall",
     "MarginRulesError",
     "Mode",
     "NonFiniteError",
@@ -90,10 +105,14 @@ __all__ = [
     "account_maintenance",
     "account_requirements",
     "alpaca",
+    "apply_fill",
+    "apply_order",
     "available_excess",
     "buying_power",
     "check_withdrawal",
     "classify",
+    "deposit",
+    "effective_mode",
     "equity",
     "equity_ratio",
     "equity_ratio_display",
@@ -101,8 +120,12 @@ __all__ = [
     "gross_exposure",
     "health",
     "health_of",
+    "liquidation_plan",
+    "liquidation_price",
     "long_market_value",
+    "margin_calls",
     "market_value",
+    "max_order_quantity",
     "max_withdrawal",
     "order_charge",
     "order_fits",
@@ -113,4 +136,5 @@ __all__ = [
     "seed_ratio_health",
     "short_market_value",
     "unrealized_pl",
+    "withdraw",
 ]

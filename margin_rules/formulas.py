@@ -131,6 +131,12 @@ def position_requirements(
     return long_m + short_m, long_i + short_i
 
 
+def opening_minimum_equity(ar: Arith[N, B, S], r: Rates[N], is_purchase: B, opening_cost: N) -> N:
+    """The minimum equity an opening order needs, FINRA 4210(b)(1): $2,000, but "no customer need deposit more than
+    the cost of the security" for a purchase: min($2,000, cost) for a purchase, $2,000 for a short sale."""
+    return ar.ite(is_purchase, ar.min(r.minimum_equity, opening_cost), r.minimum_equity)
+
+
 def total(ar: Arith[N, B, S], terms: Iterable[N]) -> N:
     """The sum of ``terms`` (0 for none)."""
     result = ar.zero

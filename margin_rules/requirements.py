@@ -27,9 +27,9 @@ from typing import Any, cast
 import icontract
 
 from margin_rules import formulas as f
-from margin_rules.arith import Specialiser
+from margin_rules.arith import DECIMAL, Specialiser
 from margin_rules.errors import InvalidTypeError
-from margin_rules.model import Account, Order, Position
+from margin_rules.model import Account, Order, Position, Side
 from margin_rules.money import ZERO, exact, exact_function
 from margin_rules.rates import Rates
 from margin_rules.rulesets import RuleSet
@@ -441,17 +441,15 @@ def order_requirement(account: Account, order: Order, rules: RuleSet) -> OrderRe
     held = account.position(order.symbol)
     marginable = held.marginable if held is not None else order.marginable
     leverage = held.leverage if held is not None else order.leverage
-    signed_opening = opening if order.side.value == "buy" else -opening
+    signed_opening = opening if order.side is Side.BUY else -opening
     m, i = position_terms(
         rules.rates, signed_opening, order.price, marginable, leverage, order_house_rate(account, order, rules)
     )
     notional = order.quantity * order.price
     if opening == ZERO:
         minimum = ZERO
-    elif order.side.value == "buy":
-        minimum = min(rules.rates.minimum_equity, opening * order.price)
     else:
-        minimum = rules.rates.minimum_equity
+        minimum = f.opening_minimum_equity(DECIMAL, rules.rates, order.side is Side.BUY, opening * order.price)
     before = _sum_requirements(account, rules)[1]
     # Closing shares release their share of the requirement; opening shares add theirs.
     if held is not None and closing > ZERO:

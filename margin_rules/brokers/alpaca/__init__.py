@@ -4,7 +4,8 @@ reproduced from the core, and the reconciler behind ``margin-rules reconcile``.
 * :mod:`margin_rules.brokers.alpaca.mapping` - ``TradeAccount`` / ``Position`` (validated by alpaca-py) -> a snapshot.
 * :mod:`margin_rules.brokers.alpaca.fields` - :func:`reproduce` (the table of reproduced and non-reproducible fields).
 * :mod:`margin_rules.brokers.alpaca.client` - credentials, paper/live endpoint, the alpaca-py ``TradingClient``.
-* :mod:`margin_rules.brokers.alpaca.reconcile` - :func:`reconcile`, the monitor and ``main(argv) -> int`` (exit codes there).
+* :mod:`margin_rules.brokers.alpaca.reconcile` - :func:`reconcile`, the monitor and ``main(argv) -> int`` (exit
+  codes there).
 """
 
 from margin_rules.brokers.alpaca.errors import (

@@ -17,7 +17,8 @@ Comparison: for each field, ``delta = local - alpaca`` and the field breaches wh
 relative x |alpaca|)`` (no division: the relative bound is a product). Per-field tolerances: ``--tolerance
 FIELD=ABS`` and ``--relative FIELD=REL`` (``--relative 0.001`` alone sets 0.1 % for every field). Fields Alpaca did not
 send (e.g. the PDT fields removed on 2026-07-06) are "not_sent"; fields the core cannot reproduce are
-"not_reproducible" with the reason (see :mod:`margin_rules.brokers.alpaca.fields`): neither is a pass nor a breach, both shown.
+"not_reproducible" with the reason (see :mod:`margin_rules.brokers.alpaca.fields`): neither is a pass nor a breach,
+both are shown.
 Each position's Alpaca ``market_value`` is also compared with the core's ``qty x current_price``.
 
 Watch mode (``--watch --interval N [--iterations K]``) polls every N seconds, feeds the current prices to an
