@@ -47,13 +47,14 @@ from margin_rules.arith import DECIMAL
 from margin_rules.buying_power import Mode
 from margin_rules.errors import DomainError, InvalidTypeError
 from margin_rules.model import Side
-from margin_rules.money import MAX_AMOUNT, MAX_QUANTITY, ZERO, exact, exact_function, to_decimal
+from margin_rules.money import MAX_AMOUNT, MAX_AMOUNT_PLACES, MAX_QUANTITY, ZERO, exact, exact_function, to_decimal
 from margin_rules.rulesets import RuleSet
 
 __all__ = [
     "DAY_TRADING_CALL_MULTIPLIER",
     "DE_MINIMIS_CAP",
     "DE_MINIMIS_RATE",
+    "FIGURE_PLACES",
     "PATTERN_DAY_TRADES",
     "PATTERN_EXCEPTION_RATE",
     "RESTRICTION_CALENDAR_DAYS",
@@ -108,6 +109,11 @@ DE_MINIMIS_RATE: Final = Decimal("0.05")
 DE_MINIMIS_CAP: Final = Decimal(1000)
 """FINRA 4210(d)(2): the $1,000 cap of the de minimis."""
 
+FIGURE_PLACES: Final = 2 * MAX_AMOUNT_PLACES
+"""Decimal places accepted for amounts and computed figures: cash-like amounts have at most ``MAX_AMOUNT_PLACES``
+(20); a requirement is quantity x price x rate (x leverage), 10 places each, so at most 40 (a level = equity -
+requirement too). Validating computed figures at the 10 places of a price would refuse a fractional-share account."""
+
 
 def _count(value: object, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
@@ -124,7 +130,8 @@ def _date(value: object, field: str) -> dt.date:
 
 
 def _amount(value: object, field: str) -> Decimal:
-    return to_decimal(value, field, max_abs=MAX_AMOUNT)
+    """An amount or a computed figure (equity, a requirement, a level): at most ``FIGURE_PLACES`` places."""
+    return to_decimal(value, field, max_abs=MAX_AMOUNT, max_places=FIGURE_PLACES)
 
 
 def _symbol(value: object, field: str) -> str:

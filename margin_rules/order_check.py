@@ -20,6 +20,7 @@ position, an order's closing part is limited to what is left, so the check is ne
 
 from __future__ import annotations
 
+import decimal
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -34,7 +35,13 @@ from margin_rules.money import ZERO, exact
 from margin_rules.requirements import position_terms
 from margin_rules.rulesets import RuleSet
 
+_ROUND_FLOOR = decimal.ROUND_FLOOR
+_FLOOR = decimal.Context(prec=120, rounding=decimal.ROUND_FLOOR, traps=[decimal.InvalidOperation])
+# Exact products of bounded amounts (at most 10**23 with 30 places each: well under 200 digits); rounding trapped.
+_WIDE = decimal.Context(prec=200, traps=[decimal.Inexact, decimal.Rounded, decimal.InvalidOperation])
+
 __all__ = [
+    "DayTradingLimit",
     "Figures",
     "OrderDecision",
     "OrderTerms",
@@ -156,10 +163,7 @@ def _opening(
     signed = opening if side is Side.BUY else opening.copy_negate()
     maintenance, initial = position_terms(rules.rates, signed, price, marginable, leverage, house_rate)
     cost = opening * price
-    minimum = rules.rates.minimum_equity
-    if side is Side.BUY:
-        # 4210(b)(1): "no customer need deposit more than the cost of the security" (as in order_requirement).
-        minimum = DECIMAL.min(minimum, cost)
+    minimum = f.opening_minimum_equity(DECIMAL, rules.rates, side is Side.BUY, cost)
     return cost, initial, maintenance, minimum
 
 
@@ -232,26 +236,79 @@ def order_terms(
         return _terms(rules, symbol, side, quantity, price, held, marginable, leverage, pending_closing)
 
 
-def _available(figures: Figures, mode: Mode, reserved: Decimal) -> Decimal:
+@dataclass(frozen=True, slots=True)
+class DayTradingLimit:
+    """Legacy day-trading buying power below its full value: FINRA 4210(f)(8)(B)(iv)(b), "until the margin call is
+    met, the day trading account shall be restricted to day trading buying power of up to two times maintenance margin
+    excess".
+
+    ``in_force`` is the dollar buying power allowed now
+    (:meth:`margin_rules.live.daytrading.PatternDayTradeTracker.buying_power`, i.e.
+    :func:`margin_rules.daytrading.legacy_day_trading_buying_power` with ``call_outstanding=True``) and ``full`` the
+    same at the rule set's multiplier (``call_outstanding=False``), both from
+    :func:`margin_rules.formulas.day_trading_buying_power`, with ``0 < in_force < full``. In the LEGACY_DAY_TRADING
+    charge units (maintenance dollars against the prior-close excess) the budget is the excess scaled by
+    ``in_force / full``; :func:`check_order` decides by cross-multiplying, never through the quotient.
+    """
+
+    in_force: Decimal
+    full: Decimal
+
+    def __post_init__(self) -> None:
+        if not ZERO < self.in_force < self.full:
+            raise DomainError("limit", f"expected 0 < in_force < full, got {self.in_force} and {self.full}")
+
+
+_DISPLAY_QUANTUM = Decimal("1e-40")  # finer than any charge (at most 30 places): a floor here decides like the exact
+
+
+def _available(figures: Figures, mode: Mode, reserved: Decimal, limit: DayTradingLimit | None = None) -> Decimal:
     if mode is Mode.CASH:
         return figures.cash - reserved
     if mode is Mode.LEGACY_DAY_TRADING:
         if figures.prior_equity is None or figures.prior_maintenance is None:
             raise DomainError("account.prior_equity", "legacy day trading needs the prior-close figures")
-        return f.excess(figures.prior_equity, figures.prior_maintenance) - reserved
+        excess = f.excess(figures.prior_equity, figures.prior_maintenance)
+        if limit is None or excess <= ZERO:
+            return excess - reserved
+        # A figure for display: the scaled excess, floored (exact when the quotient terminates, as 2/4 does).
+        product = _WIDE.multiply(excess, limit.in_force)
+        scaled = _FLOOR.divide(product, limit.full).quantize(_DISPLAY_QUANTUM, _ROUND_FLOOR, _FLOOR)
+        return scaled - reserved
     equity = f.equity(figures.cash, figures.long_market_value, figures.short_market_value)
     if mode is Mode.REG_T:
         return f.excess(equity, figures.initial) - reserved
     return f.excess(equity, figures.maintenance) - reserved
 
 
-def available_budget(figures: Figures, mode: Mode, reserved: Decimal = ZERO) -> Decimal:
+def _fits_budget(
+    figures: Figures, mode: Mode, reserved: Decimal, limit: DayTradingLimit | None, charge: Decimal
+) -> tuple[Decimal, Decimal] | None:
+    """(charge, available) scaled so that ``charge <= available`` is the exact decision under a day-trading limit
+    (cross-multiplied by ``limit.full``), or None when no limit applies."""
+    if mode is not Mode.LEGACY_DAY_TRADING or limit is None:
+        return None
+    assert figures.prior_equity is not None and figures.prior_maintenance is not None
+    excess = f.excess(figures.prior_equity, figures.prior_maintenance)
+    if excess <= ZERO:
+        return None
+    w = _WIDE
+    scaled_available = w.subtract(w.multiply(excess, limit.in_force), w.multiply(reserved, limit.full))
+    return w.multiply(charge, limit.full), scaled_available
+
+
+def available_budget(
+    figures: Figures, mode: Mode, reserved: Decimal = ZERO, limit: DayTradingLimit | None = None
+) -> Decimal:
     """A mode's budget in charge units, net of ``reserved`` charges, as
     :func:`margin_rules.buying_power.available_excess`: credit cash (CASH, Reg T 220.8), equity - initial (REG_T,
     220.12), prior equity - prior maintenance (LEGACY, 4210(f)(8)(B)(iv)) or the intraday margin level
-    equity - maintenance (INTRADAY, 4210(d)(2)). May be negative."""
+    equity - maintenance (INTRADAY, 4210(d)(2)). May be negative. Under a :class:`DayTradingLimit` (LEGACY only, a
+    positive excess) the excess is scaled by ``in_force / full`` (2x of 4x while a day-trading call is open,
+    4210(f)(8)(B)(iv)(b)); a quotient that does not terminate is floored at 40 places (a display figure:
+    :func:`check_order` decides exactly)."""
     with exact():
-        return _available(figures, Mode(mode), reserved)
+        return _available(figures, Mode(mode), reserved, limit)
 
 
 @icontract.require(
@@ -277,18 +334,23 @@ def check_order(
     leverage: Decimal,
     reserved: Decimal = ZERO,
     pending_closing: Decimal = ZERO,
+    limit: DayTradingLimit | None = None,
 ) -> OrderDecision:
     """Decide an order from the account's figures, as :func:`margin_rules.buying_power.order_fits` decides it from a
     snapshot: closing-only orders fit; an opening order fits when its charge (cash cost, 4210(b)(1) initial or 4210(c)
     maintenance by mode) is within the mode's budget net of ``reserved``, and, in margin modes, equity is at least the
     4210(b)(1) minimum ($2,000, capped at a purchase's cost). ``held``/``marginable``/``leverage`` describe the
-    position in ``symbol`` (marginable/leverage of the order when there is none)."""
+    position in ``symbol`` (marginable/leverage of the order when there is none). ``limit``: the legacy day-trading
+    buying power while a day-trading call is open (:class:`DayTradingLimit`, 4210(f)(8)(B)(iv)(b)); the decision then
+    compares ``(charge + reserved) x full <= excess x in_force`` exactly."""
     with exact():
         terms = _terms(rules, symbol, side, quantity, price, held, marginable, leverage, pending_closing)
         charge = terms.charge(mode)
-        available = _available(figures, mode, reserved)
+        available = _available(figures, mode, reserved, limit)
         equity = f.equity(figures.cash, figures.long_market_value, figures.short_market_value)
-        fits, reason = decide(mode, side, terms.opening_quantity, charge, available, equity, terms.minimum_equity)
+        scaled = _fits_budget(figures, mode, reserved, limit, charge)
+        compared = (charge, available) if scaled is None else scaled
+        fits, reason = decide(mode, side, terms.opening_quantity, *compared, equity, terms.minimum_equity)
         return OrderDecision(mode, terms, charge, available, fits, reason)
 
 

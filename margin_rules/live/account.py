@@ -50,8 +50,9 @@ from margin_rules.live import calendar
 from margin_rules.live.daytrading import IntradayMarginHooks, LegacyPdtHooks
 from margin_rules.live.journal import Journal
 from margin_rules.model import Account, Order, Position, Side
-from margin_rules.money import CORE_CONTEXT, MAX_AMOUNT, MAX_PLACES, MAX_PRICE, ZERO, exact, to_decimal
+from margin_rules.money import CORE_CONTEXT, MAX_AMOUNT, MAX_AMOUNT_PLACES, MAX_PRICE, ZERO, exact, to_decimal
 from margin_rules.order_check import (
+    DayTradingLimit,
     Figures,
     OrderDecision,
     available_budget,
@@ -154,6 +155,15 @@ class DayTradingHooks(Protocol):
         pattern day trader)."""
         ...
 
+    def day_trading_limit(self, figures: Figures) -> DayTradingLimit | None:
+        """A legacy day-trading buying power below the full one (2x while a day-trading call is open,
+        FINRA 4210(f)(8)(B)(iv)(b)), applied by the order check in LEGACY_DAY_TRADING mode; None when none applies."""
+        ...
+
+    def start(self, session: dt.date) -> None:
+        """The account's session at construction (before any event), so restrictions apply from the first call."""
+        ...
+
     def check_transaction(self, before: Figures, after: Figures, kind: str) -> str | None:
         """A reason to block a transaction that moves the figures from ``before`` to ``after`` (the intraday margin
         standard's real-time block), or None."""
@@ -189,20 +199,16 @@ def _order_id(value: object) -> str:
     return text
 
 
-def _places(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)
-    return max(0, -exponent)
+def _amount(value: object, field_name: str) -> Decimal:
+    """A cash-like amount (cash, SMA, prior-close figures, deposits, withdrawals) validated as the core's
+    :class:`~margin_rules.model.Account` validates it: at most ``MAX_AMOUNT_PLACES`` decimal places and ``MAX_AMOUNT``
+    in magnitude, never rounded (typed error naming the field)."""
+    return to_decimal(value, field_name, max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
 
 
 def _fits_amount(value: Decimal, field_name: str) -> None:
-    """An amount the core's Account accepts: at most 10 decimal places and 10**22 in magnitude (never rounded)."""
-    if value.copy_abs() > MAX_AMOUNT:
-        raise OutOfBoundsError(field_name, f"{value} would exceed the supported magnitude {MAX_AMOUNT:E}")
-    if _places(value) > MAX_PLACES and _places(value.normalize(decimal.Context(prec=200))) > MAX_PLACES:
-        raise OutOfBoundsError(
-            field_name, f"{value} has more than {MAX_PLACES} decimal places; the account never rounds money"
-        )
+    """Check that a computed amount is one the core's Account accepts (:func:`_amount`); the value is kept as is."""
+    _amount(value, field_name)
 
 
 class MarginAccount:
@@ -237,6 +243,7 @@ class MarginAccount:
         journal: Journal | None = None,
         day_trading: DayTradingHooks | bool | None = True,
         clock: Callable[[], float] = time.monotonic,
+        today: Callable[[], dt.date] = calendar.exchange_today,
     ) -> None:
         if not isinstance(rules, RuleSet):
             raise InvalidTypeError("rules", f"expected a RuleSet, got {type(rules).__name__}")
@@ -246,20 +253,20 @@ class MarginAccount:
             except ValueError:
                 raise DomainError("mode", f"unknown mode {mode!r}") from None
         if session is None:
-            session = calendar.business_day_on_or_after(dt.date.today())
+            if not callable(today):
+                raise InvalidTypeError("today", "today is a callable returning the current date")
+            session = calendar.business_day_on_or_after(calendar.check_date(today(), "today"))
         if isinstance(session, dt.datetime) or not isinstance(session, dt.date):
             raise InvalidTypeError("session", "the session is a datetime.date")
         if journal is not None and not isinstance(journal, Journal):
             raise InvalidTypeError("journal", "expected a Journal")
         # The core validates everything once, through its own model.
         opening = Account(
-            to_decimal(cash, "account.cash", max_abs=MAX_AMOUNT),
+            _amount(cash, "account.cash"),
             tuple(positions),
-            ZERO if sma is None else to_decimal(sma, "account.sma", max_abs=MAX_AMOUNT),
-            None if prior_equity is None else to_decimal(prior_equity, "account.prior_equity", max_abs=MAX_AMOUNT),
-            None
-            if prior_maintenance is None
-            else to_decimal(prior_maintenance, "account.prior_maintenance", max_abs=MAX_AMOUNT),
+            ZERO if sma is None else _amount(sma, "account.sma"),
+            None if prior_equity is None else _amount(prior_equity, "account.prior_equity"),
+            None if prior_maintenance is None else _amount(prior_maintenance, "account.prior_maintenance"),
         )
         self._lock = threading.RLock()
         self._rules = rules
@@ -302,6 +309,8 @@ class MarginAccount:
             opening.prior_maintenance if opening.prior_maintenance is not None else figures.maintenance
         )
         self._figures = self._make_figures(self._prior_equity, self._prior_maintenance)
+        if day_trading is not None:
+            day_trading.start(session)
         if journal is not None:
             if len(journal) != 0:
                 raise DomainError("journal", "the journal already holds an account: use MarginAccount.restore")
@@ -549,6 +558,12 @@ class MarginAccount:
             return Mode.CASH
         return hooks.mode(base, figures)
 
+    def _limit(self, mode: Mode, figures: Figures) -> DayTradingLimit | None:
+        """The legacy day-trading limit in force (2x while a day-trading call is open), from the regime's tracker."""
+        if mode is not Mode.LEGACY_DAY_TRADING or self._day_trading is None:
+            return None
+        return self._day_trading.day_trading_limit(figures)
+
     def _reserved_for(self, mode: Mode) -> Decimal:
         if mode is Mode.CASH:
             return self._reserved_cash
@@ -669,7 +684,7 @@ class MarginAccount:
         with self._lock:
             figures = self._figures
             chosen = Mode(mode) if mode is not None else self._mode(figures)
-            return available_budget(figures, chosen, self._reserved_for(chosen))
+            return available_budget(figures, chosen, self._reserved_for(chosen), self._limit(chosen, figures))
 
     def buying_power(self) -> BuyingPower:
         """The core's buying power by mode, net of the current mode's reservations (walks the book: for display)."""
@@ -811,6 +826,7 @@ class MarginAccount:
             leverage,
             self._reserved_for(mode),
             self._pending_close.get((symbol, side), ZERO),
+            self._limit(mode, self._figures),
         )
 
     def reserve(self, order_id: str, order: Order) -> Reservation:
@@ -1041,7 +1057,8 @@ class MarginAccount:
         closed: Decimal,
     ) -> Decimal | None:
         """The position's cost basis after a fill (average cost; for unrealized P&L only, never a rule input):
-        opening shares add their cost; closing shares remove their average cost, rounded half-even to 10 places."""
+        opening shares add their cost; closing shares remove their average cost, rounded half-even to 20 places
+        (``MAX_AMOUNT_PLACES``, the core's bound for a cost basis)."""
         if new_qty == ZERO:
             return None
         basis = held.cost_basis if held is not None else ZERO
@@ -1055,14 +1072,14 @@ class MarginAccount:
                 result = basis * new_qty / held_qty
             else:  # flipped through zero: the new side's cost
                 result = new_qty * price
-            result = result.quantize(Decimal(1).scaleb(-MAX_PLACES))
+            result = result.quantize(Decimal(1).scaleb(-MAX_AMOUNT_PLACES))
         return result if result.copy_abs() <= MAX_AMOUNT else None
 
     # --- cash ----------------------------------------------------------------------------------------------------
 
     def deposit(self, amount: Decimal | int | str) -> Figures:
         """Credit cash (and the SMA, Reg T 220.5)."""
-        value = to_decimal(amount, "amount", max_abs=MAX_AMOUNT)
+        value = _amount(amount, "amount")
         if value <= ZERO:
             raise DomainError("amount", f"a deposit is a positive amount (got {value})")
         with self._lock:
@@ -1112,7 +1129,7 @@ class MarginAccount:
     def withdraw(self, amount: Decimal | int | str) -> Figures:
         """Debit cash through the core's withdrawal rule; refused (``withdrawal_exceeds_maximum``,
         ``funds_held_for_orders``) with the figures otherwise."""
-        value = to_decimal(amount, "amount", max_abs=MAX_AMOUNT)
+        value = _amount(amount, "amount")
         if value <= ZERO:
             raise DomainError("amount", f"a withdrawal is a positive amount (got {value})")
         with self._lock:

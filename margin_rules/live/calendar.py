@@ -7,7 +7,9 @@ business days. FINRA 4210(f)(8)(B) and 4210(d)(2) count "business days" in excha
 
 This module is part of the stateful shell (:mod:`margin_rules.live`): the pure rules of :mod:`margin_rules.daytrading`
 never read a calendar; the trackers in :mod:`margin_rules.live.daytrading` compute dates here and pass them in.
-Nothing here reads the clock: every function takes the date it works from.
+Nothing here reads the clock except :func:`exchange_today`, the default "today" of
+:class:`~margin_rules.live.account.MarginAccount` (injectable there); every other function takes the date it works
+from.
 
 Conventions:
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 from typing import Final
+from zoneinfo import ZoneInfo
 
 import holidays
 
@@ -56,8 +59,22 @@ INTRADAY_FIRST_DEADLINE: Final = 5
 INTRADAY_FINAL_DEADLINE: Final = 15
 """FINRA 4210(d)(2): a deficit stays outstanding until satisfied or close of business on the 15th business day."""
 
+EXCHANGE_TIMEZONE: Final = ZoneInfo("America/New_York")
+"""The NYSE's time zone: a trade date is a New York date."""
+
 DAY_TRADING_CALL_DAYS: Final = 5
 """FINRA 4210(f)(8)(B)(iv)(b): a day-trading margin call unmet after 5 business days restricts the account."""
+
+
+def exchange_today(now: dt.datetime | None = None) -> dt.date:
+    """The current date in New York (the exchange's trade date, not the machine's local date); ``now`` (an aware
+    datetime) is read instead of the clock when given. May be a weekend or holiday: use
+    :func:`business_day_on_or_after` for a session."""
+    if now is None:
+        return dt.datetime.now(EXCHANGE_TIMEZONE).date()
+    if not isinstance(now, dt.datetime) or now.tzinfo is None or now.utcoffset() is None:
+        raise InvalidTypeError("now", "an aware datetime.datetime")
+    return now.astimezone(EXCHANGE_TIMEZONE).date()
 
 
 def check_date(value: object, field: str) -> dt.date:

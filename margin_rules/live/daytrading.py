@@ -46,6 +46,7 @@ from typing import Any
 from margin_rules import daytrading as rules_dt
 from margin_rules.buying_power import Mode
 from margin_rules.daytrading import (
+    FIGURE_PLACES,
     PATTERN_DAY_TRADES,
     PATTERN_EXCEPTION_RATE,
     RESTRICTION_CALENDAR_DAYS,
@@ -61,7 +62,7 @@ from margin_rules.errors import DomainError, InvalidTypeError
 from margin_rules.live import calendar
 from margin_rules.model import Side
 from margin_rules.money import MAX_AMOUNT, MAX_QUANTITY, ZERO, exact, to_decimal
-from margin_rules.order_check import Figures
+from margin_rules.order_check import DayTradingLimit, Figures
 from margin_rules.rulesets import RuleSet
 
 __all__ = [
@@ -82,7 +83,7 @@ def _business_day(value: object, field: str = "day") -> dt.date:
 
 
 def _amount(value: object, field: str) -> Decimal:
-    return to_decimal(value, field, max_abs=MAX_AMOUNT)
+    return to_decimal(value, field, max_abs=MAX_AMOUNT, max_places=FIGURE_PLACES)
 
 
 # =====================================================================================================================
@@ -612,14 +613,39 @@ class LegacyPdtHooks:
 
     * ``restriction``: "pdt_equity" (a pattern day trader under $25,000: seed 000 cash mode) or "dt_call_unmet"
       (cash-available basis for 90 days), else None.
-    * ``mode``: LEGACY_DAY_TRADING for a pattern day trader (also while a call is open: the 2x limit is
-      :meth:`PatternDayTradeTracker.buying_power`), else the base mode.
-    * ``on_fill`` counts day trades and keeps the day's peak maintenance added since the first fill (the day-trading
-      commitment's requirement, an approximation: see the report); ``end_of_day`` issues a day-trading call when that
-      peak exceeded the prior-close maintenance excess; ``on_transfer`` applies deposits to open calls.
+    * ``mode``: LEGACY_DAY_TRADING for a pattern day trader (also while a call is open), else the base mode;
+      ``day_trading_limit``: while a day-trading call is open, the 2x day-trading buying power of
+      :meth:`PatternDayTradeTracker.buying_power` against the full 4x (4210(f)(8)(B)(iv)(b)), which the account's order
+      check applies (:class:`~margin_rules.order_check.DayTradingLimit`).
+    * ``on_fill`` counts day trades and keeps the day's peak maintenance added since the first fill; ``end_of_day``
+      issues a day-trading call (:func:`margin_rules.daytrading.day_trading_call_amount`) when that peak exceeded the
+      prior-close maintenance excess; ``on_transfer`` applies deposits to open calls.
+
+    **The call input is an approximation of the day-trading commitment.** It is
+    ``max over the session's fills of (account maintenance after the fill - account maintenance before the first
+    fill)``. It differs from the requirement of the day's largest day-trading commitment (4210(f)(8)(B)(iv)(b)):
+
+    * too high: shares opened today and held overnight count (they are not day trades; Reg T governs them), and so
+      do price moves of every position between the first fill and each fill (the account re-marks the filled symbol
+      at the fill price and others through price updates);
+    * too low: closing overnight positions, or a market decline, lowers the maintenance and offsets new day-trade
+      commitments.
+
+    The exact figure is not computed, for three reasons. (1) Whether an opening is a day trade is known only when it
+    is closed the same day, so it needs a pass over the day's fills at the close: per symbol, the shares opened
+    today still open at time t that are closed later today are ``|intraday(t)| - min(|intraday(s)|, s >= t)``
+    (0 after a flip through zero), with ``intraday`` the today's-shares part of
+    :class:`~margin_rules.daytrading.SymbolDayState`. (2) Those shares must be valued at their opening prices, which
+    needs a cost-assignment convention among today's lots (FIFO, LIFO or average) that the rule leaves to the firm,
+    and the "time and tick" (largest open commitment) versus "aggregate of the day's commitments" choice. (3) The
+    ``on_fill`` hook receives no fill price. An exact version would add the price to ``on_fill`` and a pure
+    ``day_trading_commitment(executions with prices, overnight, rules, method)`` to :mod:`margin_rules.daytrading`.
     """
 
     def __init__(self, rules: RuleSet, tracker: PatternDayTradeTracker | None = None) -> None:
+        if not isinstance(rules, RuleSet):
+            raise InvalidTypeError("rules", "expected a RuleSet")
+        self._rules = rules
         self.tracker = tracker if tracker is not None else PatternDayTradeTracker(rules)
         self._session: dt.date | None = None
         self._open_maintenance: Decimal | None = None
@@ -644,6 +670,25 @@ class LegacyPdtHooks:
             return Mode.LEGACY_DAY_TRADING
         return base
 
+    def day_trading_limit(self, figures: Figures) -> DayTradingLimit | None:
+        """While a day-trading call is open (basis DAY_TRADING_CALL): the day-trading buying power in force
+        (:meth:`PatternDayTradeTracker.buying_power`, 2x the prior-close maintenance excess) against the full one
+        (:func:`margin_rules.daytrading.legacy_day_trading_buying_power`, 4x); None otherwise or when the excess is
+        not positive (nothing to scale: the budget is already exhausted)."""
+        session = self._session
+        if session is None or self._basis(figures) is not LegacyBasis.DAY_TRADING_CALL:
+            return None
+        if figures.prior_equity is None or figures.prior_maintenance is None:
+            return None
+        in_force = self.tracker.buying_power(session, figures.prior_equity, figures.prior_maintenance)
+        full = rules_dt.legacy_day_trading_buying_power(self._rules, figures.prior_equity, figures.prior_maintenance)
+        if not ZERO < in_force < full:
+            return None
+        return DayTradingLimit(in_force, full)
+
+    def start(self, session: dt.date) -> None:
+        self._session = calendar.check_date(session, "session")
+
     def check_transaction(self, before: Figures, after: Figures, kind: str) -> str | None:
         return None
 
@@ -651,7 +696,7 @@ class LegacyPdtHooks:
         self, session: dt.date, symbol: str, side: Side, quantity: Decimal, before: Figures, after: Figures
     ) -> None:
         self.tracker.record_execution(session, symbol, side, quantity)
-        if self._session != session:
+        if self._session != session or self._open_maintenance is None:
             self._session = session
             self._open_maintenance = before.maintenance
             self._peak = ZERO
@@ -701,8 +746,17 @@ class IntradayMarginHooks:
       deficit (levels from :func:`margin_rules.daytrading.intraday_margin_level` of the figures), else None.
     * ``on_fill`` / ``on_transfer`` record every transaction's level before and after (withdrawals included); deposits
       satisfy closed deficits; ``end_of_day`` closes the session's deficit with its deadlines.
-    * ``restriction``: "intraday_practice" during the 90-day restriction (no new or larger debit or short positions;
-      the account maps it to cash mode, which the report discusses), else None.
+    * ``restriction``: "intraday_practice" during the 90-day restriction, else None. The account maps it to cash
+      mode, which is exactly "no new or larger debit or short positions": an opening purchase must be paid from the
+      credit cash net of open orders (no debit is created or increased) and a cash account refuses every opening
+      short sale (Reg T 220.8, :func:`margin_rules.buying_power.decide`); closing orders stay allowed.
+    * ``mode``: the base mode in REAL_TIME. In END_OF_DAY mode FINRA 4210(d)(2) lets the firm determine the day's
+      deficit at the close instead of preventing the transactions that create it, so the intraday margin level is
+      not a pre-trade budget: an INTRADAY base becomes REG_T, the ordinary Reg T check of each opening order against
+      equity - initial requirement (Reg T 220.12, 220.4(c)(1); FINRA 4210(b)(1) initial and $2,000 minimum), with
+      the withdrawal rule (220.4(e), 4210(b)) unchanged. ``check_transaction`` never blocks, and every transaction's
+      level is still recorded (the account applies fills one at a time, in order, so the order is known; batches of
+      unknown order go through :meth:`IntradayMarginTracker.record_unordered`, worst order).
     """
 
     def __init__(self, rules: RuleSet, tracker: IntradayMarginTracker | None = None) -> None:
@@ -719,7 +773,15 @@ class IntradayMarginHooks:
         return None
 
     def mode(self, base: Mode, figures: Figures) -> Mode:
+        if base is Mode.INTRADAY and self.tracker.mode is IntradayMode.END_OF_DAY:
+            return Mode.REG_T
         return base
+
+    def day_trading_limit(self, figures: Figures) -> DayTradingLimit | None:
+        return None
+
+    def start(self, session: dt.date) -> None:
+        self._session = calendar.check_date(session, "session")
 
     def check_transaction(self, before: Figures, after: Figures, kind: str) -> str | None:
         if self.tracker.would_block(_level(before), _level(after)):

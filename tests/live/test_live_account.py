@@ -131,7 +131,10 @@ def test_refused_and_invalid_calls_leave_state_exactly_as_it_was() -> None:
         ("confirm float", lambda: account.confirm("keep", 1, 100.0)),  # type: ignore[arg-type]
         ("confirm zero", lambda: account.confirm("keep", 0, "100")),
         ("confirm nan", lambda: account.confirm("keep", 1, "NaN")),
-        ("confirm too many places", lambda: account.confirm("keep", "0.000001", "1.000001")),
+        ("confirm price too many places", lambda: account.confirm("keep", 1, "100.00000000001")),
+        ("confirm quantity too many places", lambda: account.confirm("keep", "0.00000000001", "100")),
+        ("deposit too many places", lambda: account.deposit("1." + "0" * 20 + "1")),
+        ("withdraw too many places", lambda: account.withdraw("1." + "0" * 20 + "1")),
         ("release unknown", lambda: account.release("nope")),
         ("deposit float", lambda: account.deposit(1.0)),  # type: ignore[arg-type]
         ("deposit negative", lambda: account.deposit("-5")),
@@ -232,7 +235,7 @@ def _random_operations(account: MarginAccount, rng: random.Random, steps: int) -
             elif action < 0.6 and account.reservations():
                 oid, r = rng.choice(sorted(account.reservations().items()))
                 qty = Decimal(rng.randint(1, int(r.remaining))) if r.remaining >= 1 else r.remaining
-                account.confirm(oid, qty, max(Decimal('0.01'), r.order.price + Decimal(rng.randint(-300, 300)) / 100))
+                account.confirm(oid, qty, max(Decimal("0.01"), r.order.price + Decimal(rng.randint(-300, 300)) / 100))
             elif action < 0.7 and account.reservations():
                 account.release(rng.choice(sorted(account.reservations())))
             elif action < 0.9:

@@ -10,9 +10,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import random
+import sys
 import threading
+import time
 from decimal import Decimal
 
 import pytest
@@ -21,6 +24,7 @@ from margin_rules.buying_power import Mode, available_excess
 from margin_rules.errors import RefusedError
 from margin_rules.live.account import AccountEvent, MarginAccount
 from margin_rules.model import Order, Position, Side
+from margin_rules.order_check import OrderDecision
 from margin_rules.rulesets import alpaca, finra
 
 SESSION = dt.date(2026, 11, 20)
@@ -173,3 +177,66 @@ def test_asyncio_reservations_interleaved_with_prices_and_fills() -> None:
     assert counts["approved"] > 20 and counts["filled"] > 10 and counts["prices"] == 150
     account.check_drift()
     assert account.listener_errors == 0
+
+
+# --- the evidence can fail: a race window between the check and the hold ------------------------------------------
+
+
+class _NoLock:
+    """A lock that excludes nothing (what the account would be without its lock)."""
+
+    def __enter__(self) -> bool:
+        return True
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+class _RaceWindowAccount(MarginAccount):
+    """Test-only: every thread that has decided an order waits at a barrier before holding its charge, so, without
+    the lock, all the deciding threads see the same untouched budget. With the lock only one thread at a time can be
+    between the check and the hold: the barrier times out once (then is broken and lets everyone through)."""
+
+    def __init__(self, *args: object, parties: int, timeout: float, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.barrier = threading.Barrier(parties, timeout=timeout)
+
+    def _decide(self, order: Order, mode: Mode) -> OrderDecision:
+        decision = super()._decide(order, mode)
+        with contextlib.suppress(threading.BrokenBarrierError):
+            self.barrier.wait()
+        time.sleep(0)
+        return decision
+
+
+@pytest.mark.parametrize("locked", [True, False])
+def test_race_window_violates_buying_power_without_the_lock_and_never_with_it(locked: bool) -> None:
+    threads = 20
+    account = _RaceWindowAccount(
+        finra(), "10000", mode=Mode.CASH, session=SESSION, parties=threads, timeout=0.2 if locked else 30
+    )
+    if not locked:
+        account._lock = _NoLock()  # type: ignore[assignment]
+    approved, refused = _race(account, [Order("AAPL", Side.BUY, 10, "100")] * threads)
+    if locked:
+        assert len(approved) == 10 and len(refused) == 10
+        assert account.available(Mode.CASH) == 0
+    else:
+        # Every thread decided against the untouched $10,000 before any held: 20 x $1,000 approved.
+        assert len(approved) == threads
+        assert account.reserved(Mode.CASH) == Decimal(20000)
+        assert account.available(Mode.CASH) == Decimal(-10000)
+
+
+def test_thousand_threads_with_a_yield_between_check_and_hold_still_exactly_ten() -> None:
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for _run in range(3):
+            account = _RaceWindowAccount(finra(), "10000", mode=Mode.CASH, session=SESSION, parties=2, timeout=0)
+            account.barrier.abort()  # no barrier: only the time.sleep(0) yield inside the window
+            approved, refused = _race(account, [Order("AAPL", Side.BUY, 10, "100")] * 1000)
+            assert len(approved) == 10 and len(refused) == 990
+            account.check_drift()
+    finally:
+        sys.setswitchinterval(interval)
