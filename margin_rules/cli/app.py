@@ -6,7 +6,8 @@ Exit codes (also in ``margin-rules --help`` and the README):
 * ``1`` the answer is "no": ``evaluate`` found a margin call, ``what-if`` found the order does not fit, ``prove`` had a
   failing stage, ``reconcile`` found a mismatch (as ``diff`` and ``grep`` use 1);
 * ``2`` usage or input error: a bad option, a missing or malformed file, an invalid field (one line names it);
-* ``3`` internal error (a bug: one line, no traceback; please report it).
+* ``3`` internal error (a bug: one line, no traceback; please report it);
+* ``130`` interrupted (Ctrl-C), except ``demo``, which ends normally.
 
 ``reconcile`` returns the reconciler's own codes (0 agree, 1 breach, 2 usage, 3 skipped: no credentials, 4 API error).
 """
@@ -40,7 +41,8 @@ EXIT_INTERNAL = 3
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok (no margin call / the order fits / proofs pass); 1 the answer is no (a margin call, an order "
-    "that does not fit, a failed proof, a reconciliation mismatch); 2 usage or input error; 3 internal error."
+    "that does not fit, a failed proof); 2 usage or input error; 3 internal error. reconcile: 0 agree, 1 breach, "
+    "2 usage, 3 skipped (no credentials), 4 Alpaca API error."
 )
 
 app = typer.Typer(
@@ -271,16 +273,28 @@ def report(
 def reconcile(ctx: typer.Context) -> None:
     """Reconcile margin_rules with an Alpaca account (delegates to margin_rules.brokers.alpaca.reconcile).
 
-    All arguments are passed on; margin-rules reconcile --help shows its options.
+    All arguments are passed on; margin-rules reconcile --help shows its options. With --watch, each poll's prices
+    also feed a live MarginAccount (built from the first snapshot) whose MarginMonitor transitions are printed.
+    Exit codes: 0 agree, 1 breach, 2 usage, 3 skipped (no credentials), 4 Alpaca API error.
     """
     from margin_rules.cli import optional
 
     module = optional.module("margin_rules.brokers.alpaca.reconcile")
-    entry: Callable[[list[str]], int] | None = getattr(module, "main", None) if module is not None else None
+    entry: Callable[..., int] | None = getattr(module, "main", None) if module is not None else None
     if entry is None:
         fail("reconciliation needs margin_rules.brokers.alpaca.reconcile, which this installation does not have")
+    args = list(ctx.args)
     with guarded():
-        code = entry(list(ctx.args))
+        from margin_rules.cli.watch import AccountWatch, wants_watch
+
+        if not wants_watch(args):
+            code = entry(args)
+        else:  # continuous mode: each poll's prices feed a live account watched by a monitor
+            watch = AccountWatch(args, Console(highlight=False, width=160))
+            try:
+                code = entry(args, on_prices=watch.on_prices, on_alert=watch.on_alert)
+            finally:
+                watch.close()
     raise typer.Exit(int(code or 0))
 
 
@@ -294,12 +308,14 @@ def demo(
     ] = None,
     crash_at: Annotated[int, typer.Option("--crash-at", min=0, help="Tick at which --crash happens.")] = 5,
     interval: Annotated[float, typer.Option("--interval", min=0.01, help="Seconds between market ticks.")] = 0.5,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed of the simulated market.")] = 7,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed of the market, the order flow and the broker.")] = 7,
     rules: Annotated[str, typer.Option("--rules", "-r", help="Rule set: finra, alpaca or a rule-set file.")] = "alpaca",
 ) -> None:
     """The live dashboard on a simulated market: health, buying power, positions, margin-call events.
 
-    Keys while running: c crashes the largest long, q quits. Ends by itself with --ticks or --duration.
+    Runs the live parts: a MarginAccount, its MarginMonitor (transitions in the event log), a seeded SimulatedBroker
+    (random orders: fills, partial fills, rejects, timeouts) and the MarginCallManager (calls, the liquidation plan,
+    the cure). Keys while running: c crashes the largest long, q quits. Ends by itself with --ticks or --duration.
     """
     from margin_rules.cli import dashboard
 
@@ -316,20 +332,45 @@ def demo(
         )
 
 
+def _kind_of(exc: BaseException, name: str) -> bool:
+    """Whether ``exc`` is a click exception of class ``name``: typer may use click or its own vendored copy of it, so
+    the class is recognised by name along its MRO."""
+    return any(cls.__name__ == name for cls in type(exc).__mro__)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """The ``margin-rules`` entry point. Returns the exit code (see the module docstring); never shows a traceback."""
+    """The ``margin-rules`` entry point. Returns the exit code (see the module docstring); never shows a traceback.
+
+    Usage errors (an unknown option, a bad option value, a missing argument) are one line on stderr, exit code 2.
+    """
     try:
-        app(args=argv, prog_name="margin-rules", standalone_mode=True)
-    except SystemExit as exc:
-        if exc.code is None:
+        result = app(args=argv, prog_name="margin-rules", standalone_mode=False)
+    except (typer.Exit, SystemExit) as exc:
+        code = exc.exit_code if isinstance(exc, typer.Exit) else exc.code
+        if code is None:
             return EXIT_OK
-        return exc.code if isinstance(exc.code, int) else EXIT_INPUT
+        return code if isinstance(code, int) else EXIT_INPUT
+    except typer.Abort:
+        _stderr().print("aborted", markup=False)
+        return 130
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # a last safety net: one line, no traceback
-        _stderr().print(f"error: internal error: {type(exc).__name__}: {exc}", markup=False)
+    except Exception as exc:
+        ctx = getattr(exc, "ctx", None)
+        if _kind_of(exc, "NoArgsIsHelpError"):  # the help was shown already
+            return EXIT_OK
+        if _kind_of(exc, "ClickException"):
+            message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+            if _kind_of(exc, "UsageError"):
+                command = getattr(ctx, "command_path", "") or "margin-rules"
+                message = f"{message} (see {command} --help)"
+            _stderr().print(f"error: {message}", markup=False, soft_wrap=True)
+            code = getattr(exc, "exit_code", EXIT_INPUT)
+            return code if isinstance(code, int) else EXIT_INPUT
+        # a last safety net: one line, no traceback
+        _stderr().print(f"error: internal error: {type(exc).__name__}: {exc}", markup=False, soft_wrap=True)
         return EXIT_INTERNAL
-    return EXIT_OK
+    return result if isinstance(result, int) else EXIT_OK
 
 
 if __name__ == "__main__":

@@ -1,5 +1,16 @@
 """``margin-rules demo``: a live dashboard of a margin account on a simulated market.
 
+It runs the real stateful parts of :mod:`margin_rules.live`, stepped one market tick at a time by :class:`Demo`:
+
+* :class:`~margin_rules.live.account.MarginAccount`: the account (reservations, fills, prices);
+* :class:`~margin_rules.live.monitor.MarginMonitor` (synchronous delivery to a queue that the loop drains after each
+  change, so the log is in order and deterministic): its health, house-tier and LEAN-warning transitions go to the
+  event log with the figures that caused them;
+* :class:`~margin_rules.live.broker.SimulatedBroker` (seeded): random orders are submitted (the account reserves or
+  refuses them) and filled, partly filled, rejected or expired;
+* :class:`~margin_rules.live.margin_calls.MarginCallManager`: on a transition into LIQUIDATION_CALL it blocks opening
+  orders, sizes the core's liquidation plan and routes it through the broker; calls, the plan and the cure are logged.
+
 Structure (so that it can be tested headless):
 
 * :class:`Market`: the simulated market, a seeded random walk of prices in whole cents (a simulation, not a rule), and
@@ -8,18 +19,20 @@ Structure (so that it can be tested headless):
   :class:`~margin_rules.live.account.MarginAccount` with core functions only (every figure comes from
   :func:`margin_rules.cli.evaluation.evaluate`: requirements, health, buying power, P&L, margin calls).
 * :func:`render`: a pure function ``DashboardState -> rich renderable``.
-* :func:`run`: the live loop (rich ``Live``): each tick moves prices, feeds them to the account
-  (``update_prices``), logs health transitions and margin calls, and redraws. ``c`` crashes the largest long, ``q``
-  quits (when stdin is a terminal); ``--crash SYMBOL --crash-at N`` does it without a keyboard.
+* :class:`Demo`: the stateful parts and one :meth:`Demo.step` per tick (no clock, no keyboard).
+* :func:`run`: the live loop (rich ``Live``) around a :class:`Demo`: ``c`` crashes the largest long, ``q`` quits (when
+  stdin is a terminal); ``--crash SYMBOL --crash-at N`` does it without a keyboard; ``--ticks``/``--duration`` end it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import queue
 import random
 import select
 import sys
 import time
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -35,16 +48,31 @@ from rich.text import Text
 from margin_rules.buying_power import BuyingPower, Mode
 from margin_rules.cli.evaluation import Evaluation, evaluate
 from margin_rules.cli.render import AVAILABLE, MODE_LABEL, OWED, health_text, percent, quantity, signed_text, usd
+from margin_rules.errors import RefusedError
 from margin_rules.health_state import HealthState
 from margin_rules.live.account import MarginAccount
-from margin_rules.margin_call import MarginCall
+from margin_rules.live.broker import BrokerEvent, BrokerOrder, SimulatedBroker
+from margin_rules.live.margin_calls import MarginCallManager, MarginCallResult
+from margin_rules.live.monitor import MarginMonitor, Transition
+from margin_rules.margin_call import LiquidationPolicy, MarginCall
 from margin_rules.model import Order, Position, Side
 from margin_rules.rulesets import RuleSet
 
 CRASH_FACTOR: Final = Decimal("0.40")
 """A crash leaves 40% of the price (a 60% drop), rounded down to the cent."""
 
-MAX_EVENTS: Final = 8
+MAX_EVENTS: Final = 10
+"""Events shown on screen (the newest)."""
+
+LOG_LIMIT: Final = 500
+"""Events kept in memory: a long demo stays bounded."""
+
+MAX_OPEN_SHOWN: Final = 4
+
+UNIVERSE_EXTRA: Final = {"NVDA": Decimal("120.00"), "F": Decimal("12.00")}
+"""Symbols the simulated order flow may trade besides the demo book's."""
+
+SIDE_WORD = {Side.BUY: "buy", Side.SELL: "sell", Side.SELL_SHORT: "short"}
 
 
 # --- the simulated market ------------------------------------------------------------------------------------------
@@ -82,10 +110,7 @@ def demo_account(rules: RuleSet) -> MarginAccount:
         Position("MSFT", Decimal(50), Decimal("420.00"), cost_basis=Decimal("20500.00")),
         Position("TSLA", Decimal(-20), Decimal("250.00"), cost_basis=Decimal("-5200.00")),
     )
-    account = MarginAccount(rules, Decimal("-19000.00"), positions, sma=Decimal("3000.00"))
-    # An open buy order holds buying power until it fills (as at Alpaca).
-    account.reserve("demo-open-1", Order("NVDA", Side.BUY, Decimal(10), Decimal("120.00")))
-    return account
+    return MarginAccount(rules, Decimal("-19000.00"), positions, sma=Decimal("3000.00"))
 
 
 # --- state and rendering -------------------------------------------------------------------------------------------
@@ -128,15 +153,26 @@ class DashboardState:
     calls: tuple[MarginCall, ...]
     events: tuple[Event, ...] = ()
     status: str = ""
+    open_orders: tuple[str, ...] = ()
+    """The broker's open orders, one line each (the newest first)."""
+    blocked: tuple[str, ...] = ()
+    """Why opening orders are refused now (an uncured margin call), if they are."""
 
 
 def state_of(
-    account: MarginAccount, tick: int, events: tuple[Event, ...] = (), status: str = ""
+    account: MarginAccount,
+    tick: int,
+    events: tuple[Event, ...] = (),
+    status: str = "",
+    open_orders: tuple[str, ...] = (),
 ) -> tuple[DashboardState, Evaluation]:
     """The dashboard state of ``account`` now, from core functions (and the evaluation it came from)."""
-    snapshot = account.snapshot()
-    mode = account.mode
-    ev = evaluate(snapshot, account.rules, reserved=account.reserved(mode), mode=mode)
+    with account.lock:  # one instant: the snapshot, the mode, the reservations and the blocks agree
+        snapshot = account.snapshot()
+        mode = account.mode
+        reserved = account.reserved(mode)
+        blocked = tuple(account.opening_blocked.values())
+    ev = evaluate(snapshot, account.rules, reserved=reserved, mode=mode)
     rows = tuple(
         PositionRow(
             item.symbol, item.quantity, item.price, item.market_value, ev.unrealized_pl[item.symbol], item.maintenance
@@ -155,11 +191,13 @@ def state_of(
         maintenance_excess=ev.figures.maintenance_excess,
         equity_ratio=ev.equity_ratio,
         buying_power=ev.buying_power,
-        mode=mode,
+        mode=ev.mode,
         positions=rows,
         calls=ev.calls.calls,
         events=events,
         status=status,
+        open_orders=open_orders,
+        blocked=blocked,
     )
     return state, ev
 
@@ -220,6 +258,13 @@ def render(state: DashboardState) -> RenderableType:
             usd(row.maintenance, OWED),
         )
 
+    orders = Text(
+        "Open orders: " + (" · ".join(state.open_orders[:MAX_OPEN_SHOWN]) if state.open_orders else "none"),
+        style="dim" if not state.open_orders else "",
+    )
+    if len(state.open_orders) > MAX_OPEN_SHOWN:
+        orders.append(f" (+{len(state.open_orders) - MAX_OPEN_SHOWN} more)", style="dim")
+
     log = Table(title="Events", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold", show_header=False)
     log.add_column("Tick", justify="right", style="dim")
     log.add_column("Event")
@@ -230,37 +275,111 @@ def render(state: DashboardState) -> RenderableType:
 
     top = Table.grid(padding=(0, 4))
     top.add_row(figures, bp)
-    parts: list[RenderableType] = [header, _ratio_bar(state), top, positions]
+    parts: list[RenderableType] = [header, _ratio_bar(state), top, positions, orders]
     if state.calls:
         calls = ", ".join(f"{c.kind.value} {usd(c.amount, OWED)} ({c.rule})" for c in state.calls)
         parts.append(Text(f"MARGIN CALL: {calls}", style="bold white on red"))
+    if state.blocked:
+        parts.append(Text("Opening orders blocked: " + "; ".join(state.blocked), style="bold yellow"))
     parts.append(log)
     if state.status:
         parts.append(Text(state.status, style="dim"))
     return Panel(Group(*parts), title="margin_rules", border_style="red" if state.calls else "blue")
 
 
-# --- the live loop -------------------------------------------------------------------------------------------------
+# --- the event log -------------------------------------------------------------------------------------------------
+
+
+def _order_text(order: Order) -> str:
+    return f"{SIDE_WORD[order.side]} {quantity(order.quantity)} {order.symbol} at {usd(order.price)}"
+
+
+def _open_order_text(routed: BrokerOrder) -> str:
+    filled = f", {quantity(routed.filled)} filled" if routed.filled else ""
+    return f"{routed.order_id} {_order_text(routed.order)} ({routed.status.value}{filled})"
+
+
+def transition_text(transition: Transition) -> tuple[str, str]:
+    """One monitor transition as an event-log line (with the figures that caused it) and its style."""
+    figs = transition.figures
+    numbers = f"equity {usd(figs.equity)}, maintenance {usd(figs.maintenance, OWED)}"
+    cause = f" after {transition.kind}" if transition.kind else ""
+    if transition.scale == "health":
+        previous, current = transition.previous, transition.current
+        assert isinstance(previous, HealthState) and isinstance(current, HealthState)
+        style = {
+            HealthState.HEALTHY: "green",
+            HealthState.RESTRICTED: "yellow",
+            HealthState.LIQUIDATION_CALL: "bold red",
+        }[current]
+        return f"health {previous.value} -> {current.value}{cause}: {numbers}", style
+    if transition.scale == "tier":
+        return (
+            f"house tier {transition.previous} -> {transition.current}{cause}: {numbers}, "
+            f"gross exposure {usd(figs.gross_exposure)}",
+            "yellow",
+        )
+    if transition.scale == "warning":
+        word = "on" if transition.current else "off"
+        return f"LEAN warning {word} (margin remaining <= 5% of equity){cause}: {numbers}", "yellow"
+    stale = ", ".join(transition.current) if transition.current else "none"
+    return f"stale prices: {stale}", "dim"
 
 
 @dataclass
 class EventLog:
-    """Health transitions and margin calls, as they happen."""
+    """Market, order, monitor and margin-call events, as they happen (bounded)."""
 
-    events: list[Event] = field(default_factory=list)
-    last_health: HealthState | None = None
+    events: deque[Event] = field(default_factory=lambda: deque(maxlen=LOG_LIMIT))
     last_calls: tuple[str, ...] = ()
 
     def add(self, tick: int, text: str, style: str = "") -> None:
         self.events.append(Event(tick, text, style))
 
+    def transition(self, tick: int, transition: Transition) -> None:
+        text, style = transition_text(transition)
+        self.add(tick, text, style)
+
+    def broker(self, tick: int, event: BrokerEvent, order: Order | None) -> None:
+        what = _order_text(order) if order is not None else ""
+        if event.kind in ("fill", "partial_fill"):
+            word = "filled" if event.kind == "fill" else "partly filled"
+            self.add(
+                tick, f"{event.order_id} {word}: {quantity(event.quantity)} at {usd(event.price)} ({what})", "cyan"
+            )
+        else:
+            word = {"reject": "rejected by the broker", "expire": "expired", "cancel": "canceled"}.get(
+                event.kind, event.kind
+            )
+            self.add(tick, f"{event.order_id} {word}: {quantity(event.quantity)} left ({what}), released", "dim")
+
+    def margin_call(self, tick: int, result: MarginCallResult) -> None:
+        for notice in result.notices:
+            call = notice.call
+            due = f", due {notice.due.isoformat()}" if notice.due is not None else ""
+            self.add(tick, f"MARGIN CALL {call.kind.value}: {usd(call.amount, OWED)} ({call.rule}{due})", "bold red")
+            if call.kind.value not in self.last_calls:  # announced: observe() does not repeat it
+                self.last_calls = (*self.last_calls, call.kind.value)
+        if result.blocked:
+            self.add(tick, "opening orders blocked until the call is cured", "yellow")
+        plan = result.plan
+        if plan is not None:
+            orders = "; ".join(_order_text(o) for o in plan.orders) or "no orders"
+            cures = "cures" if plan.cures else "does NOT cure"
+            self.add(
+                tick,
+                f"liquidation plan ({plan.policy.value}, {cures} the {usd(plan.deficiency, OWED)} deficiency): "
+                f"{orders}; after: equity {usd(plan.equity_after)}, maintenance {usd(plan.maintenance_after, OWED)}",
+                "bold magenta",
+            )
+        if result.submitted:
+            self.add(tick, f"liquidation routed: {', '.join(result.submitted)}", "magenta")
+        for order, reason in result.refused:
+            self.add(tick, f"liquidation order refused: {_order_text(order)} ({reason})", "red")
+
     def observe(self, tick: int, state: DashboardState) -> None:
-        if self.last_health is not None and state.health is not self.last_health:
-            style = "bold red" if state.health is HealthState.LIQUIDATION_CALL else "yellow"
-            if state.health is HealthState.HEALTHY:
-                style = "green"
-            self.add(tick, f"health {self.last_health.value} -> {state.health.value}", style)
-        self.last_health = state.health
+        """Log the margin calls that appear or are met (Reg T calls from the SMA included, which are not a health
+        transition)."""
         kinds = tuple(c.kind.value for c in state.calls)
         for call in state.calls:
             if call.kind.value not in self.last_calls:
@@ -269,6 +388,156 @@ class EventLog:
             if kind not in kinds:
                 self.add(tick, f"{kind} call met", "green")
         self.last_calls = kinds
+
+
+# --- the demo: the stateful parts, one tick at a time --------------------------------------------------------------
+
+
+class Demo:
+    """The demo's account, monitor, broker and margin-call manager on a simulated market (see the module docstring).
+
+    Deterministic for a seed: the market, the order flow and the broker each draw from their own seeded generator,
+    and monitor transitions are delivered synchronously to a queue that :meth:`step` drains in order.
+    """
+
+    def __init__(
+        self,
+        rules: RuleSet,
+        *,
+        seed: int = 7,
+        account: MarginAccount | None = None,
+        order_probability: float = 0.4,
+        policy: LiquidationPolicy = LiquidationPolicy.LOSERS_FIRST,
+    ) -> None:
+        self.account = account if account is not None else demo_account(rules)
+        prices = {p.symbol: p.price for p in self.account.snapshot().positions}
+        for symbol, price in UNIVERSE_EXTRA.items():
+            prices.setdefault(symbol, price)
+        self.market = Market(prices, seed)
+        self.monitor = MarginMonitor(self.account, synchronous=True)
+        self._transitions = self.monitor.subscribe_queue()
+        self.broker = SimulatedBroker(
+            self.account,
+            seed,
+            fill_probability=0.45,
+            partial_probability=0.25,
+            reject_probability=0.08,
+            timeout_steps=4,
+            market_fills=True,
+        )
+        self.manager = MarginCallManager(self.account, self.broker, policy=policy)
+        self.flow = random.Random(seed + 1)
+        self.order_probability = order_probability
+        self.log = EventLog()
+        self.tick = 0
+        self.account.update_prices(self.market.prices())
+        self._drain()
+        state, _ = state_of(self.account, 0)
+        self.log.observe(0, state)
+        self.log.add(0, f"opened: {state.health.value}, equity {usd(state.equity)}, mode {MODE_LABEL[state.mode]}")
+        # An open buy order holds buying power until it fills (as at Alpaca).
+        self.submit(Order("NVDA", Side.BUY, Decimal(10), Decimal("120.00")))
+
+    def close(self) -> None:
+        """Detach the monitor from the account."""
+        self.monitor.stop()
+
+    # --- pieces of a tick ------------------------------------------------------------------------------------------
+
+    def submit(self, order: Order) -> BrokerOrder | None:
+        """Route ``order`` through the broker (the account reserves it) and log it, or log the account's refusal."""
+        try:
+            routed = self.broker.submit(order)
+        except RefusedError as exc:
+            why = "opening orders blocked by the margin call" if exc.reason == "opening_blocked" else exc.reason
+            self.log.add(self.tick, f"refused {_order_text(order)}: {why.replace('_', ' ')}", "yellow")
+            return None
+        self.log.add(self.tick, f"{routed.order_id} submitted: {_order_text(order)}")
+        return routed
+
+    def _random_order(self) -> Order | None:
+        if self.flow.random() >= self.order_probability:
+            return None
+        prices = self.market.prices()
+        symbol = self.flow.choice(sorted(prices))
+        price = prices[symbol]
+        held = self.account.position(symbol)
+        draw = self.flow.random()
+        if held is not None and held.quantity > 0 and draw < 0.4:
+            side, qty = Side.SELL, self.flow.randint(1, int(min(held.quantity, Decimal(20))))
+        elif held is not None and held.quantity < 0 and draw < 0.4:
+            side, qty = Side.BUY, self.flow.randint(1, int(min(-held.quantity, Decimal(10))))
+        elif draw < 0.85 or (held is not None and held.quantity > 0):
+            side, qty = Side.BUY, self.flow.randint(1, 15)
+        else:
+            side, qty = Side.SELL_SHORT, self.flow.randint(1, 10)
+        return Order(symbol, side, Decimal(qty), price)
+
+    def _drain(self) -> None:
+        """Log every queued monitor transition in order and let the margin-call manager act on it."""
+        while True:
+            try:
+                transition = self._transitions.get_nowait()
+            except queue.Empty:
+                return
+            self.log.transition(self.tick, transition)
+            before = len(self.manager.history)
+            blocked = bool(self.account.opening_blocked)
+            self.manager.on_transition(transition)
+            for result in self.manager.history[before:]:
+                self.log.margin_call(self.tick, result)
+            if blocked and not self.account.opening_blocked:
+                self.log.add(self.tick, "margin call cured: opening orders allowed again", "bold green")
+
+    def _replan(self) -> None:
+        """Still under a maintenance call with no liquidation order working (rejected, expired, or not enough): let
+        the manager size and route a new plan from the account as it is now."""
+        if self.account.health() is not HealthState.LIQUIDATION_CALL:
+            return
+        if any(o.order_id.startswith("margin-call-") for o in self.broker.open_orders):
+            return
+        result = self.manager.evaluate()
+        if result.plan is not None or result.submitted or result.refused:
+            self.log.add(self.tick, "still under the call and no liquidation order working: re-planned", "magenta")
+            self.log.margin_call(self.tick, replace(result, notices=()))
+
+    def state(self, status: str = "") -> DashboardState:
+        open_orders = tuple(_open_order_text(o) for o in reversed(self.broker.open_orders))
+        state, _ = state_of(self.account, self.tick, tuple(self.log.events), status, open_orders)
+        return state
+
+    def step(self, crash: str | None = None, status: str = "") -> DashboardState:
+        """One tick: route a random order, let the broker act, move the market (``crash`` drops one symbol by 60%),
+        act on the monitor's transitions; returns the state to draw."""
+        self.tick += 1
+        order = self._random_order()
+        if order is not None:
+            self.submit(order)
+        for event in self.broker.step():
+            routed = self.broker.orders.get(event.order_id)
+            self.log.broker(self.tick, event, routed.order if routed is not None else None)
+        self._drain()
+        prices = self.market.tick()
+        if crash is not None:
+            prices = self.market.crash(crash)
+            key = crash.strip().upper()
+            self.log.add(self.tick, f"CRASH: {key} falls 60% to {usd(prices[key])}", "bold")
+        self.account.update_prices(prices)
+        self._drain()
+        self._replan()
+        state = self.state(status)
+        self.log.observe(self.tick, state)
+        return replace(state, events=tuple(self.log.events))
+
+    def largest_long(self) -> str | None:
+        """The held long with the largest market value (what ``c`` crashes)."""
+        longs = [p for p in self.account.snapshot().positions if p.quantity > 0]
+        if not longs:
+            return None
+        return max(longs, key=lambda p: (p.quantity * p.price, p.symbol)).symbol
+
+
+# --- the live loop -------------------------------------------------------------------------------------------------
 
 
 class KeyReader:
@@ -300,11 +569,6 @@ class KeyReader:
         return sys.stdin.read(1) if ready else None
 
 
-def _largest_long(state: DashboardState) -> str | None:
-    longs = [row for row in state.positions if row.quantity > 0]
-    return max(longs, key=lambda row: row.market_value).symbol if longs else None
-
-
 def run(
     *,
     rules: RuleSet,
@@ -320,55 +584,45 @@ def run(
     """Run the dashboard until ``ticks`` ticks, ``duration`` seconds, ``q`` or Ctrl-C; returns the last state."""
     from rich.live import Live
 
-    book = account if account is not None else demo_account(rules)
-    market = Market({p.symbol: p.price for p in book.snapshot().positions}, seed)
-    if crash is not None and crash.strip().upper() not in market.prices():
-        from margin_rules.cli.io import InputError
+    demo = Demo(rules, seed=seed, account=account)
+    try:
+        symbols = demo.market.prices()
+        if crash is not None and crash.strip().upper() not in symbols:
+            from margin_rules.cli.io import InputError
 
-        raise InputError(
-            "--crash", "", f"{crash.strip().upper()} is not in the demo book ({', '.join(market.prices())})"
-        )
-    log = EventLog()
-    keys = KeyReader()
-    status = "keys: c crash the largest long · q quit" if keys.enabled else ""
-    state, _ = state_of(book, 0, (), status)
-    log.observe(0, state)
-    log.add(0, f"opened: {state.health.value}, equity {usd(state.equity)}")
-    state = replace(state, events=tuple(log.events))
-    started = time.monotonic()
-    tick = 0
-    out = console or Console()
-    with keys.active(), Live(render(state), console=out, refresh_per_second=8, transient=False) as live:
-        try:
-            while True:
-                if ticks is not None and tick >= ticks:
-                    break
-                if duration is not None and time.monotonic() - started >= duration:
-                    break
-                deadline = time.monotonic() + interval
-                crash_now: str | None = None
-                while True:  # wait for the next tick, watching the keyboard
-                    key = keys.poll()
-                    if key in ("q", "Q"):
-                        return state
-                    if key in ("c", "C"):
-                        crash_now = _largest_long(state)
+            raise InputError("--crash", "", f"{crash.strip().upper()} is not in the demo market ({', '.join(symbols)})")
+        keys = KeyReader()
+        status = "keys: c crash the largest long · q quit" if keys.enabled else ""
+        state = replace(demo.state(status), events=tuple(demo.log.events))
+        started = time.monotonic()
+        out = console or Console()
+        with keys.active(), Live(render(state), console=out, refresh_per_second=8, transient=False) as live:
+            try:
+                while True:
+                    if ticks is not None and demo.tick >= ticks:
                         break
-                    if time.monotonic() >= deadline:
+                    if duration is not None and time.monotonic() - started >= duration:
                         break
-                    time.sleep(min(0.05, max(0.0, deadline - time.monotonic())))
-                tick += 1
-                if crash is not None and tick == crash_at:
-                    crash_now = crash
-                prices = market.tick()
-                if crash_now is not None:
-                    prices = market.crash(crash_now)
-                    log.add(tick, f"CRASH: {crash_now.upper()} falls 60% to {usd(prices[crash_now.upper()])}", "bold")
-                book.update_prices({s: p for s, p in prices.items() if book.position(s) is not None})
-                state, _ = state_of(book, tick, (), status)
-                log.observe(tick, state)
-                state = replace(state, events=tuple(log.events))
-                live.update(render(state), refresh=True)
-        except KeyboardInterrupt:
-            pass
-    return state
+                    deadline = time.monotonic() + interval
+                    crash_now: str | None = None
+                    while True:  # wait for the next tick, watching the keyboard
+                        key = keys.poll()
+                        if key in ("q", "Q"):
+                            return state
+                        if key in ("c", "C"):
+                            crash_now = demo.largest_long()
+                            if crash_now is None:
+                                demo.log.add(demo.tick, "c: no long position to crash", "dim")
+                            break
+                        if time.monotonic() >= deadline:
+                            break
+                        time.sleep(min(0.05, max(0.0, deadline - time.monotonic())))
+                    if crash is not None and demo.tick + 1 == crash_at:
+                        crash_now = crash
+                    state = demo.step(crash_now, status)
+                    live.update(render(state), refresh=True)
+            except KeyboardInterrupt:
+                pass
+        return state
+    finally:
+        demo.close()

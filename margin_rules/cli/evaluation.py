@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from margin_rules.buying_power import BuyingPower, Mode, buying_power
+from margin_rules.buying_power import BuyingPower, Mode, buying_power, effective_mode
 from margin_rules.cli import calls as call_views
 from margin_rules.cli.fmt import number, optional_plain, plain
 from margin_rules.cli.io import Snapshot
@@ -43,6 +43,9 @@ class Evaluation:
     calls: call_views.CallReport
     source: str = ""
     description: str = ""
+    requested_mode: Mode | None = None
+    """The mode asked for (``--mode``, the Alpaca multiplier or the default); ``mode`` is what the core allows
+    (:func:`margin_rules.buying_power.effective_mode`: CASH below the $2,000 minimum equity of FINRA 4210(b)(1))."""
 
     @property
     def selected_buying_power(self) -> Decimal | None:
@@ -78,22 +81,28 @@ def evaluate(
     source: str = "",
     description: str = "",
 ) -> Evaluation:
-    """Evaluate ``account`` under ``rules`` with every core function the CLI shows."""
+    """Evaluate ``account`` under ``rules`` with every core function the CLI shows.
+
+    ``mode`` is the requested buying-power mode; the reported one is the core's
+    :func:`~margin_rules.buying_power.effective_mode` of it (never decided here).
+    """
     figures = account_requirements(account, rules)
     state = health_of(figures)
+    requested = mode if mode is not None else default_mode(rules)
     return Evaluation(
         account=account,
         rules=rules,
         figures=figures,
         health=state,
         buying_power=buying_power(account, rules, reserved, figures),
-        mode=mode if mode is not None else default_mode(rules),
+        mode=effective_mode(figures.equity, rules, requested),
         max_withdrawal=max_withdrawal_of(figures, rules),
         equity_ratio=equity_ratio_display(account, 4),
         unrealized_pl={p.symbol: unrealized_pl(p) for p in account.positions},
         calls=call_views.report(account, rules, policy),
         source=source,
         description=description,
+        requested_mode=requested,
     )
 
 
@@ -157,6 +166,7 @@ def to_json(ev: Evaluation) -> dict[str, Any]:
         "last_maintenance_margin": optional_plain(account.prior_maintenance),
         "sma": plain(account.sma),
         "buying_power_mode": ev.mode.value,
+        "requested_buying_power_mode": None if ev.requested_mode is None else ev.requested_mode.value,
         "buying_power": optional_plain(ev.selected_buying_power),
         "regt_buying_power": plain(bp.reg_t),
         "daytrading_buying_power": optional_plain(bp.legacy_day_trading),

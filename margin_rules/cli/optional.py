@@ -1,8 +1,8 @@
 """Access to the parts of margin_rules that a given installation may not have yet.
 
-The CLI uses :mod:`margin_rules.margin_call`, :mod:`margin_rules.orders`, :mod:`margin_rules.brokers.alpaca.mapping` and
-:mod:`margin_rules.brokers.alpaca.reconcile` when they are present and says so clearly when they are not, instead of failing
-at import time.
+The CLI uses :mod:`margin_rules.margin_call`, :mod:`margin_rules.orders`,
+:mod:`margin_rules.brokers.alpaca.mapping` and :mod:`margin_rules.brokers.alpaca.reconcile` when they are present and
+says so clearly when they are not, instead of failing at import time.
 """
 
 from __future__ import annotations

@@ -153,6 +153,8 @@ def buying_power_table(ev: Evaluation) -> Table:
         marks = []
         if mode is ev.mode:
             marks.append("buying_power")
+            if ev.requested_mode is not None and ev.requested_mode is not ev.mode:
+                marks.append(f"not {MODE_LABEL[ev.requested_mode]}: equity < $2,000 (4210(b)(1))")
         if mode is dt_mode:
             marks.append("day trading")
         table.add_row(

@@ -1,10 +1,13 @@
 """``margin-rules what-if``: an order's requirement, whether it fits, the account after it, the largest that fits.
 
 Every figure comes from the core: :func:`margin_rules.requirements.order_requirement`,
-:func:`margin_rules.buying_power.order_fits` (per mode), :func:`margin_rules.orders.max_order_quantity`. The account
-after the order is the live account's own fill (:class:`margin_rules.live.account.MarginAccount`: ``reserve`` then
-``confirm`` at the order's price, which moves cash, the position, its cost basis and the SMA by the shell's one
-bookkeeping), evaluated like ``margin-rules evaluate``. An order the live account refuses is not applied.
+:func:`margin_rules.buying_power.order_fits` (per mode), :func:`margin_rules.orders.max_order_quantity`, and the mode
+from :func:`margin_rules.buying_power.effective_mode` (below the $2,000 minimum equity of FINRA 4210(b)(1) a margin
+mode becomes CASH). The account after the order is the pure core transition
+:func:`margin_rules.transactions.apply_order` (a complete fill at the order's price: cash, the position, its cost
+basis), with the SMA moved by the core's Reg T 220.5 bookkeeping (:func:`margin_rules.order_check.sma_after_fill`),
+evaluated like ``margin-rules evaluate``. It is shown for every order, also for one that does not fit: then it is
+labelled as the account *if the order were filled*.
 """
 
 from __future__ import annotations
@@ -19,17 +22,18 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from margin_rules.buying_power import Mode, OrderCheck, order_fits
+from margin_rules.buying_power import Mode, OrderCheck, effective_mode, order_fits
 from margin_rules.cli.evaluation import Evaluation, evaluate
 from margin_rules.cli.fmt import number, plain
 from margin_rules.cli.io import InputError, Snapshot
 from margin_rules.cli.render import AVAILABLE, MODE_LABEL, OWED, health_text, quantity, usd
-from margin_rules.errors import RefusedError
-from margin_rules.live.account import MarginAccount
-from margin_rules.model import Order, Side
+from margin_rules.errors import MarginRulesError
+from margin_rules.model import Account, Order, Side
+from margin_rules.order_check import sma_after_fill
 from margin_rules.orders import max_order_quantity
-from margin_rules.requirements import OrderRequirement, order_requirement
+from margin_rules.requirements import OrderRequirement, account_requirements, order_requirement
 from margin_rules.rulesets import RuleSet
+from margin_rules.transactions import apply_order
 
 SCHEMA = "margin_rules.what_if/1"
 
@@ -42,6 +46,7 @@ class WhatIf:
 
     order: Order
     mode: Mode
+    requested_mode: Mode
     requirement: OrderRequirement
     checks: tuple[OrderCheck, ...]
     max_quantity: Decimal
@@ -49,6 +54,8 @@ class WhatIf:
     before: Evaluation
     after: Evaluation | None
     after_note: str
+    hypothetical: bool
+    """True when the order does not fit: ``after`` is the account *if it were filled* anyway."""
 
     @property
     def check(self) -> OrderCheck:
@@ -70,24 +77,37 @@ def _modes(snapshot: Snapshot, selected: Mode) -> tuple[Mode, ...]:
     return tuple(modes)
 
 
-def _after(snapshot: Snapshot, rules: RuleSet, order: Order, mode: Mode) -> tuple[Evaluation | None, str]:
-    account = snapshot.account
-    live = MarginAccount(
+def account_after(account: Account, order: Order, rules: RuleSet, requirement: OrderRequirement) -> Account:
+    """The account after ``order`` fills completely at its price: the core's :func:`~margin_rules.transactions.
+    apply_order` (cash, position, cost basis), with the SMA of Reg T 220.5 (:func:`~margin_rules.order_check.
+    sma_after_fill`: opening shares debit their Reg T requirement, closing shares credit the one they release)."""
+    after = apply_order(account, order)
+    held = account.position(order.symbol)
+    marginable = held.marginable if held is not None else order.marginable
+    sma = sma_after_fill(
         rules,
-        account.cash,
-        account.positions,
-        sma=account.sma,
-        prior_equity=account.prior_equity,
-        prior_maintenance=account.prior_maintenance,
-        mode=mode,
+        account.sma,
+        order.side,
+        requirement.opening_quantity,
+        requirement.closing_quantity,
+        order.price,
+        marginable,
     )
+    return Account(after.cash, after.positions, sma, after.prior_equity, after.prior_maintenance)
+
+
+def _after(
+    snapshot: Snapshot, rules: RuleSet, order: Order, requirement: OrderRequirement, mode: Mode, fits: bool
+) -> tuple[Evaluation | None, str]:
     try:
-        live.reserve("what-if", order)
-    except RefusedError as exc:
-        return None, f"not applied: the account refuses the order ({exc.reason})"
-    live.confirm("what-if", order.quantity, order.price)
-    after = live.snapshot()
-    return evaluate(after, rules, mode=mode), f"filled at {usd(order.price)}"
+        after = account_after(snapshot.account, order, rules, requirement)
+    except MarginRulesError as exc:
+        return None, f"cannot be computed: {exc}"
+    # Other open orders (``reserved``) stay open after this one fills.
+    evaluation = evaluate(after, rules, reserved=snapshot.reserved, mode=mode)
+    if fits:
+        return evaluation, f"filled at {usd(order.price)}"
+    return evaluation, f"if it were filled at {usd(order.price)} (it does not fit: nothing would be sent)"
 
 
 def what_if(
@@ -104,7 +124,9 @@ def what_if(
 ) -> WhatIf:
     """Answer a what-if for one order against ``snapshot`` under ``rules``."""
     account = snapshot.account
-    chosen = mode or snapshot.default_mode
+    requested = mode or snapshot.default_mode
+    # The core decides the mode: below the 4210(b)(1) minimum equity a margin mode is CASH (Alpaca: multiplier 1).
+    chosen = effective_mode(account_requirements(account, rules).equity, rules, requested)
     modes = _modes(snapshot, chosen)
     held = account.position(symbol) if symbol.strip() else None
     if price is None:
@@ -133,8 +155,9 @@ def what_if(
         leverage=order.leverage,
     )
     before = evaluate(account, rules, reserved=snapshot.reserved, mode=chosen, source=snapshot.source)
-    after, note = _after(snapshot, rules, order, chosen)
-    return WhatIf(order, chosen, requirement, checks, largest, fractional, before, after, note)
+    fits = next(c for c in checks if c.mode is chosen).fits
+    after, note = _after(snapshot, rules, order, requirement, chosen, fits)
+    return WhatIf(order, chosen, requested, requirement, checks, largest, fractional, before, after, note, not fits)
 
 
 # --- output --------------------------------------------------------------------------------------------------------
@@ -188,6 +211,7 @@ def to_json(result: WhatIf) -> dict[str, Any]:
             "required_equity": plain(req.required_equity),
         },
         "mode": result.mode.value,
+        "requested_mode": result.requested_mode.value,
         "fits": result.fits,
         "reason": result.check.reason,
         "checks": [
@@ -203,6 +227,7 @@ def to_json(result: WhatIf) -> dict[str, Any]:
         "max_qty": number(result.max_quantity),
         "before": _summary(result.before),
         "after": None if result.after is None else _summary(result.after),
+        "after_is_hypothetical": result.hypothetical,
         "after_note": result.after_note,
     }
 
@@ -216,6 +241,7 @@ def renderable(result: WhatIf) -> RenderableType:
         f"{result.before.source} · rules: ",
         (result.before.rules.name, "cyan"),
         f" · mode: {MODE_LABEL[result.mode]}",
+        _mode_note(result),
     )
     reqs = Table(show_header=False, box=None, title="Requirement of the order", title_justify="left")
     reqs.add_column("Figure", style="bold")
@@ -251,15 +277,35 @@ def renderable(result: WhatIf) -> RenderableType:
     if result.after is None:
         parts.append(Text(f"Account after the order: {result.after_note}.", style="dim"))
     else:
-        parts.append(_before_after(result.before, result.after))
+        parts.append(_before_after(result))
     return Group(*parts)
 
 
-def _before_after(before: Evaluation, after: Evaluation) -> Table:
-    table = Table(title="Account after the order", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
+def _mode_note(result: WhatIf) -> str:
+    if result.mode is result.requested_mode:
+        return ""
+    return (
+        f"\n(requested {MODE_LABEL[result.requested_mode]}: equity is below the $2,000 minimum of FINRA 4210(b)(1),"
+        " so no credit is extended)"
+    )
+
+
+def _before_after(result: WhatIf) -> Table:
+    before, after = result.before, result.after
+    assert after is not None
+    if result.hypothetical:
+        title = Text.assemble(
+            ("Account if the order were filled", "bold yellow"),
+            (" (hypothetical: the order does NOT fit)", "yellow"),
+        )
+        column = "If filled"
+    else:
+        title = Text(f"Account after the order ({result.after_note})", style="bold")
+        column = "After"
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("")
     table.add_column("Before", justify="right", no_wrap=True)
-    table.add_column("After", justify="right", no_wrap=True)
+    table.add_column(column, justify="right", no_wrap=True)
     rows = [
         ("Cash", usd(before.account.cash), usd(after.account.cash)),
         ("Equity", usd(before.figures.equity), usd(after.figures.equity)),

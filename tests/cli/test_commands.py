@@ -32,16 +32,40 @@ def test_reconcile_help_is_the_reconcilers(cli) -> None:
     assert "usage" in result.stdout.lower()
 
 
-def test_no_arguments_shows_help(cli) -> None:
+def test_no_arguments_shows_help_once(cli) -> None:
     result = cli()
-    assert result.code in (0, 2)
-    assert "evaluate" in result.stdout + result.stderr
+    assert result.code == 0
+    assert "evaluate" in result.stdout
+    assert result.stdout.count("Usage:") == 1
 
 
 def test_unknown_option_is_a_usage_error(cli) -> None:
     result = cli("evaluate", "examples/long_only.json", "--colour")
     assert result.code == 2
-    assert "Traceback" not in result.stderr
+    assert result.stderr.strip() == "error: No such option: --colour (see margin-rules evaluate --help)"
+
+
+@pytest.mark.parametrize(
+    ("argv", "names"),
+    [
+        (["demo", "--ticks", "0"], "'--ticks'"),
+        (["demo", "--interval", "fast"], "'--interval'"),
+        (["what-if", "examples/long_only.json", "--buy", "AAPL", "1", "--mode", "legacy"], "'--mode'"),
+        (["what-if", "examples/long_only.json", "--buy", "AAPL"], "'--buy'"),
+        (["evaluate"], "'file'"),
+        (["evaluate", "examples/long_only.json", "--policy", "random"], "'--policy'"),
+        (["nosuch"], "'nosuch'"),
+    ],
+)
+def test_usage_errors_are_one_line_naming_the_option(cli, argv: list[str], names: str) -> None:
+    result = cli(*argv)
+    assert result.code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    assert names in lines[0]
+    assert "--help)" in lines[0]
+    assert "Traceback" not in result.stderr and result.stdout == ""
 
 
 def test_reconcile_without_credentials_is_skipped(cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -19,8 +19,11 @@ def _text(renderable: object, width: int = 120) -> str:
 
 
 def test_render_shows_every_panel() -> None:
-    account = dashboard.demo_account(alpaca())
-    state, _ = dashboard.state_of(account, 0, (dashboard.Event(0, "opened"),), "keys: c crash")
+    demo = dashboard.Demo(alpaca(), seed=7)
+    try:
+        state = dashboard.replace(demo.state("keys: c crash"), events=tuple(demo.log.events))
+    finally:
+        demo.close()
     text = _text(dashboard.render(state))
     for expected in (
         "HEALTHY",
@@ -38,7 +41,9 @@ def test_render_shows_every_panel() -> None:
         "+$2,000.00",  # 200 x 190 - 36,000
         "TSLA",
         "+$200.00",  # short: -5,000 - (-5,200)
-        "opened",
+        "Open orders: sim-1 buy 10 NVDA at $120.00 (new)",
+        "opened: HEALTHY, equity $35,000.00",
+        "sim-1 submitted: buy 10 NVDA at $120.00",
         "keys: c crash",
     ):
         assert expected in text, expected
@@ -51,25 +56,55 @@ def test_render_is_pure() -> None:
     assert _text(dashboard.render(state)) == _text(dashboard.render(state))
 
 
-def test_crash_shows_a_margin_call_within_one_refresh() -> None:
-    account = dashboard.demo_account(alpaca())
-    market = dashboard.Market({p.symbol: p.price for p in account.snapshot().positions}, seed=1)
-    log = dashboard.EventLog()
-    state, _ = dashboard.state_of(account, 0)
-    log.observe(0, state)
-    prices = market.crash("AAPL")
-    assert prices["AAPL"] == Decimal("76.00")  # 40% of 190.00
-    account.update_prices(prices)
-    state, _ = dashboard.state_of(account, 1)
-    log.observe(1, state)
-    assert state.health is HealthState.LIQUIDATION_CALL
-    assert [c.kind.value for c in state.calls] == ["maintenance"]
-    texts = [e.text for e in log.events]
-    assert "health HEALTHY -> LIQUIDATION_CALL" in texts
-    assert any(t.startswith("MARGIN CALL maintenance") for t in texts)
-    rendered = _text(dashboard.render(state))
-    assert "MARGIN CALL: maintenance" in rendered
-    assert "LIQUIDATION_CALL" in rendered
+def _crash_demo(
+    seed: int = 1, crash_at: int = 3, ticks: int = 12
+) -> tuple[dashboard.Demo, list[dashboard.DashboardState]]:
+    demo = dashboard.Demo(alpaca(), seed=seed)
+    states = [demo.step("AAPL" if tick == crash_at else None) for tick in range(1, ticks + 1)]
+    demo.close()
+    return demo, states
+
+
+def test_crash_shows_a_margin_call_and_its_plan_within_one_refresh() -> None:
+    demo, states = _crash_demo()
+    crashed = states[2]
+    assert crashed.tick == 3
+    assert crashed.health is HealthState.LIQUIDATION_CALL
+    assert [c.kind.value for c in crashed.calls] == ["maintenance"]
+    assert crashed.blocked  # the manager blocked opening orders
+    texts = [e.text for e in crashed.events if e.tick == 3]
+    assert any(t.startswith("CRASH: AAPL falls 60% to $") for t in texts)
+    transition = next(t for t in texts if t.startswith("health HEALTHY -> LIQUIDATION_CALL after prices: equity $"))
+    assert "maintenance $" in transition
+    assert any(t.startswith("MARGIN CALL maintenance: $") for t in texts)
+    plan = next(t for t in texts if t.startswith("liquidation plan (losers_first, cures the $"))
+    assert "sell " in plan and " AAPL at $" in plan
+    assert "liquidation routed: margin-call-1-1" in texts
+    # the call is logged once per appearance (the manager's notice), not again by the snapshot observer
+    assert sum(t.startswith("MARGIN CALL maintenance") for t in texts) == 1
+    rendered = _text(dashboard.render(crashed))
+    for expected in ("MARGIN CALL: maintenance", "LIQUIDATION_CALL", "Opening orders blocked", "liquidation plan"):
+        assert expected in rendered, expected
+    # the plan's orders went through the simulated broker: the call is met and opening orders are allowed again
+    later = [e.text for e in states[-1].events]
+    assert any(t.startswith("margin-call-1-1 filled") or t.startswith("margin-call-1-1 partly filled") for t in later)
+    assert "margin call cured: opening orders allowed again" in later
+    assert "maintenance call met" in later
+    assert states[-1].health is not HealthState.LIQUIDATION_CALL
+    assert not states[-1].blocked
+    assert demo.manager.history[0].plan is not None and demo.manager.history[0].plan.cures
+
+
+def test_the_demo_is_seeded_and_the_broker_really_routes() -> None:
+    a, states_a = _crash_demo(seed=5, crash_at=100, ticks=40)
+    _, states_b = _crash_demo(seed=5, crash_at=100, ticks=40)
+    assert [e.text for e in states_a[-1].events] == [e.text for e in states_b[-1].events]
+    kinds = {event.kind for event in a.broker.events}
+    assert {"fill", "partial_fill"} <= kinds
+    assert kinds & {"reject", "expire"}
+    # every order the broker finished left no reservation behind, and the running totals never drifted
+    assert set(a.account.reservations()) == {o.order_id for o in a.broker.open_orders}
+    a.account.check_drift()
 
 
 def test_market_walk_is_seeded_and_in_cents() -> None:
@@ -83,9 +118,9 @@ def test_market_walk_is_seeded_and_in_cents() -> None:
 def test_live_loop_ends_by_itself_and_logs_the_crash() -> None:
     out = io.StringIO()
     console = Console(file=out, width=120, color_system=None, force_terminal=False)
-    state = dashboard.run(rules=alpaca(), ticks=3, interval=0, crash="aapl", crash_at=2, console=console)
-    assert state.tick == 3
-    assert state.health is HealthState.LIQUIDATION_CALL
+    state = dashboard.run(rules=alpaca(), ticks=2, interval=0, crash="aapl", crash_at=2, console=console)
+    assert state.tick == 2
+    assert state.health is HealthState.LIQUIDATION_CALL  # shown on the refresh of the crash's tick
     texts = [e.text for e in state.events]
     assert any(t.startswith("CRASH: AAPL falls 60%") for t in texts)
     assert "MARGIN CALL" in out.getvalue()
@@ -100,7 +135,7 @@ def test_demo_command_with_ticks(cli) -> None:
 def test_demo_refuses_an_unknown_symbol(cli) -> None:
     result = cli("demo", "--ticks", "1", "--crash", "ZZZZ")
     assert result.code == 2
-    assert "ZZZZ is not in the demo book" in result.stderr
+    assert "ZZZZ is not in the demo market" in result.stderr
 
 
 def test_demo_with_duration(cli) -> None:

@@ -168,6 +168,7 @@ GOLDEN_CASES = [
         "non_marginable",
         "leveraged_etf",
         "alpaca_account",
+        "below_minimum_equity",
     )
     for rules in ("finra", "alpaca")
 ]

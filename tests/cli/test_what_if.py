@@ -45,7 +45,62 @@ def test_largest_quantity_is_exactly_the_boundary(cli) -> None:
     too_many = cli("what-if", "examples/long_only.json", "--buy", "AAPL", "106", "--json")
     assert (fits.code, too_many.code) == (0, 1)
     assert too_many.json()["reason"] == "insufficient buying power"
-    assert too_many.json()["after"] is None
+    assert fits.json()["after_is_hypothetical"] is False
+    # The account if the order were filled anyway (clearly labelled): 106 x 190 = 20,140 more debit, and the Reg T
+    # call it would cause: SMA 5,000 - 50% x 20,140 = -5,070 (Reg T 220.5).
+    data = too_many.json()
+    assert data["after_is_hypothetical"] is True
+    after = data["after"]
+    assert isinstance(after, dict)
+    assert after["cash"] == "-30140.00"
+    assert after["equity"] == "30000.00"
+    assert after["initial_margin"] == "30070.00"
+    assert after["sma"] == "-5070.00"
+    assert after["margin_call"] == {
+        "kind": "reg_t",
+        "amount": "5070.00",
+        "rule": after["margin_call"]["rule"],
+        "count": 1,
+    }
+    assert "if it were filled" in data["after_note"]
+
+
+def test_an_order_that_does_not_fit_still_shows_the_account_if_filled(cli) -> None:
+    result = cli("what-if", "examples/long_only.json", "--buy", "AAPL", "106")
+    assert result.code == 1
+    out = result.stdout
+    assert "does NOT fit" in out
+    assert "Account if the order were filled" in out
+    assert "hypothetical" in out
+    assert "If filled" in out
+    assert "Account after the order (" not in out
+    assert "Largest buy that fits: 105 shares" in out
+
+
+def test_cash_mode_refuses_a_short_sale(cli) -> None:
+    data = _what_if(cli, "examples/long_only.json", "--short", "NEW", "10", "--price", "50", "--mode", "cash")
+    assert data["fits"] is False
+    assert data["reason"] == "a cash account cannot sell short (Reg T 220.8)"
+    assert data["max_qty"] == "0"
+    assert data["after_is_hypothetical"] is True
+    after = data["after"]
+    assert isinstance(after, dict)
+    assert after["cash"] == "-9500.00"  # -10,000 + 10 x 50 of short-sale proceeds
+
+
+def test_below_the_minimum_equity_the_core_picks_cash(cli, tmp_path) -> None:
+    small = tmp_path / "small.json"
+    small.write_text('{"cash": "1500.00", "positions": [{"symbol": "F", "quantity": 10, "price": "12.00"}]}')
+    data = _what_if(cli, str(small), "--buy", "F", "10")
+    assert data["requested_mode"] == "reg_t"
+    assert data["mode"] == "cash"  # equity 1,620 < 2,000: FINRA 4210(b)(1), effective_mode
+    assert data["max_qty"] == "125"  # 1,500 of cash at 12.00
+    table = cli("what-if", str(small), "--buy", "F", "10")
+    words = " ".join(table.stdout.replace("│", " ").split())
+    assert "mode: Cash (1x) (requested Reg T overnight: equity is below the $2,000 minimum" in words
+    evaluated = cli("evaluate", str(small), "--json").json()
+    assert (evaluated["buying_power_mode"], evaluated["requested_buying_power_mode"]) == ("cash", "reg_t")
+    assert evaluated["buying_power"] == "1500.00"
 
 
 def test_short_below_five_dollars_carries_100_percent(cli) -> None:
