@@ -233,6 +233,27 @@ def intraday_buying_power(ar: Arith[N, B, S], r: Rates[N], equity_value: N, main
     return r.intraday_multiplier * ar.max(intraday_margin_level(equity_value, maintenance), ar.zero)
 
 
+# --- Reg T SMA (12 CFR 220.5) ---------------------------------------------------------------------------------------
+
+
+def sma_after_trade(
+    ar: Arith[N, B, S], r: Rates[N], sma: N, is_buy: B, opening: N, closing: N, price: N, marginable: B
+) -> N:
+    """The SMA after a fill (Reg T 220.5): opening shares debit it by their Reg T initial requirement (220.12(a), (c),
+    (e)); closing shares credit it by the Reg T requirement they release (a sale of margin stock credits 50% of the
+    proceeds). ``is_buy``: the fill bought (opening a long or covering a short)."""
+    bought_long = long_regt_initial(ar, r, opening, price, marginable)
+    covered_short = short_regt_initial(r, closing, price)
+    sold_short = short_regt_initial(r, opening, price)
+    sold_long = long_regt_initial(ar, r, closing, price, marginable)
+    return sma - ar.ite(is_buy, bought_long - covered_short, sold_short - sold_long)
+
+
+def sma_marked(ar: Arith[N, B, S], sma: N, equity_value: N, initial: N) -> N:
+    """The SMA marked to the market (Reg T 220.5): max(SMA, equity - initial requirement); a decline never lowers it."""
+    return ar.max(sma, excess(equity_value, initial))
+
+
 # --- 9. Withdrawals -------------------------------------------------------------------------------------------------
 
 

@@ -148,7 +148,7 @@ def _calls_of(account: Account, rules: RuleSet, figs: AccountRequirements) -> tu
         )
     minimum = rules.rates.minimum_equity
     uses_credit = figs.cash < ZERO or figs.has_shorts
-    if figs.has_positions and uses_credit and equity < minimum:
+    if uses_credit and equity < minimum:
         calls.append(
             MarginCall(
                 CallKind.MINIMUM_EQUITY,
@@ -203,8 +203,10 @@ def margin_calls(account: Account, rules: RuleSet) -> tuple[MarginCall, ...]:
     * REG_T (Reg T 220.4(c)(3), rulebook section 5): SMA < 0 (a purchase whose Reg T requirement the SMA did not
       cover); amount = max(-SMA, 0); ``liquidation_required`` = amount > $1,000; due at settlement +
       ``due_business_days`` (= 2) business days.
-    * MINIMUM_EQUITY (FINRA 4210(b)(1)): positions using credit (a debit balance or a short) and equity < $2,000
-      (the rule set's ``minimum_equity``); amount = minimum - equity.
+    * MINIMUM_EQUITY (FINRA 4210(b)(1)): an account using credit (a debit balance or a short) with equity < $2,000
+      (the rule set's ``minimum_equity``); amount = minimum - equity. This includes a debit left with no positions
+      (e.g. after a liquidation that could not cure): health calls an account without positions HEALTHY (seed 001),
+      but the unsecured debit is still owed, so the call is raised.
     """
     _require_account_rules(account, rules)
     return _calls_of(account, rules, account_requirements(account, rules))

@@ -370,15 +370,8 @@ def sma_after_fill(
     """The SMA after a fill (Reg T 220.5): opening shares debit it by their Reg T initial requirement (220.12(a), (c),
     (e)); closing shares credit it by the Reg T requirement they release (a sale of margin stock credits 50% of the
     proceeds). ``side`` is the order's side: a BUY opens a long or covers a short."""
-    r = rules.rates
     with exact():
-        if side is Side.BUY:
-            debit = f.long_regt_initial(DECIMAL, r, opening, price, marginable)
-            credit = f.short_regt_initial(r, closing, price)
-        else:
-            debit = f.short_regt_initial(r, opening, price)
-            credit = f.long_regt_initial(DECIMAL, r, closing, price, marginable)
-        return sma - debit + credit
+        return f.sma_after_trade(DECIMAL, rules.rates, sma, side is Side.BUY, opening, closing, price, marginable)
 
 
 def sma_after_transfer(sma: Decimal, amount: Decimal) -> Decimal:
@@ -393,4 +386,4 @@ def sma_marked(sma: Decimal, figures: Figures) -> Decimal:
     """The SMA marked to the market (Reg T 220.5): max(SMA, equity - initial requirement); a decline never lowers it."""
     with exact():
         equity = f.equity(figures.cash, figures.long_market_value, figures.short_market_value)
-        return DECIMAL.max(sma, f.excess(equity, figures.initial))
+        return f.sma_marked(DECIMAL, sma, equity, figures.initial)

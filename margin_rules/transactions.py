@@ -13,6 +13,8 @@ from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 
 import icontract
 
+from margin_rules import formulas as f
+from margin_rules.arith import DECIMAL
 from margin_rules.errors import DomainError, InvalidTypeError
 from margin_rules.model import Account, Order, Position
 from margin_rules.money import (
@@ -25,6 +27,7 @@ from margin_rules.money import (
     exact_function,
     to_decimal,
 )
+from margin_rules.rulesets import RuleSet
 
 _ACCOUNTING = Context(prec=80, rounding=ROUND_HALF_EVEN, traps=[])
 
@@ -71,12 +74,14 @@ def apply_fill(
     price: Decimal | int | str,
     marginable: bool = True,
     leverage: Decimal | int | str = 1,
+    rules: RuleSet | None = None,
 ) -> Account:
     """The account after a fill of ``signed_quantity`` shares (positive = bought, negative = sold) at ``price``.
 
     Cash moves by -quantity x price; the position in ``symbol`` (created if absent, removed when it reaches zero) is
     revalued at the fill price, the current market value on the trade date (FINRA 4210(a)(2)). A new position takes
-    ``marginable`` and ``leverage``; an existing one keeps its own.
+    ``marginable`` and ``leverage``; an existing one keeps its own. With ``rules``, the SMA moves as Reg T 220.5 says
+    (:func:`margin_rules.formulas.sma_after_trade`); without, it is left as it was.
     """
     if not isinstance(account, Account):
         raise InvalidTypeError("account", f"expected an Account, got {type(account).__name__}")
@@ -88,6 +93,14 @@ def apply_fill(
         raise DomainError("fill.price", f"a fill price is positive (got {fill_price})")
     held = account.position(symbol)
     cash = account.cash - delta * fill_price
+    sma = account.sma
+    if rules is not None:
+        current = held.quantity if held is not None else ZERO
+        closing = min(abs(delta), abs(current)) if current != ZERO and (current > ZERO) != (delta > ZERO) else ZERO
+        is_marginable = held.marginable if held is not None else marginable
+        sma = f.sma_after_trade(
+            DECIMAL, rules.rates, sma, delta > ZERO, abs(delta) - closing, closing, fill_price, is_marginable
+        )
     positions: list[Position] = []
     if held is None:
         new = Position(symbol, delta, fill_price, marginable, to_decimal(leverage, "leverage"), delta * fill_price)
@@ -100,15 +113,18 @@ def apply_fill(
             elif remaining != ZERO:
                 basis = _basis_after(held, delta, fill_price, remaining)
                 positions.append(Position(p.symbol, remaining, fill_price, p.marginable, p.leverage, basis))
-    return Account(cash, tuple(positions), account.sma, account.prior_equity, account.prior_maintenance)
+    return Account(cash, tuple(positions), sma, account.prior_equity, account.prior_maintenance)
 
 
 @exact_function
-def apply_order(account: Account, order: Order) -> Account:
-    """The account after ``order`` fills completely at its price (see :func:`apply_fill`)."""
+def apply_order(account: Account, order: Order, rules: RuleSet | None = None) -> Account:
+    """The account after ``order`` fills completely at its price (see :func:`apply_fill`; with ``rules`` the SMA
+    moves too)."""
     if not isinstance(order, Order):
         raise InvalidTypeError("order", f"expected an Order, got {type(order).__name__}")
-    return apply_fill(account, order.symbol, order.signed_quantity, order.price, order.marginable, order.leverage)
+    return apply_fill(
+        account, order.symbol, order.signed_quantity, order.price, order.marginable, order.leverage, rules
+    )
 
 
 @exact_function

@@ -151,9 +151,13 @@ def test_minimum_equity_needs_credit() -> None:
     assert margin_calls(exactly, FINRA) == ()
 
 
-def test_no_positions_no_calls() -> None:
+def test_no_positions_no_calls_unless_a_debit_remains() -> None:
     assert margin_calls(Account(D(0)), FINRA) == ()
-    assert margin_calls(Account(D(-50)), FINRA) == ()  # health: no positions is HEALTHY (seed 001)
+    assert margin_calls(Account(D(5000)), FINRA) == ()
+    # A debit with no positions left (e.g. after a liquidation that could not cure) is credit without collateral:
+    # health says HEALTHY (seed 001: no positions), but the 4210(b)(1) minimum-equity call stays.
+    (call,) = margin_calls(Account(D(-50)), FINRA)
+    assert (call.kind, call.amount, call.requirement) == (CallKind.MINIMUM_EQUITY, D(2050), D(2000))
 
 
 def test_short_floor_binds_in_calls() -> None:

@@ -97,3 +97,15 @@ def test_effective_mode_below_minimum_equity_is_cash() -> None:
     assert effective_mode(D("2000"), rules, Mode.REG_T) is Mode.REG_T
     assert effective_mode(D("100"), rules, Mode.CASH) is Mode.CASH
     assert effective_mode(D("1999.99"), rules, Mode.INTRADAY) is Mode.CASH
+
+
+def test_with_rules_the_sma_moves_as_reg_t_220_5_says() -> None:
+    rules = finra()
+    account = Account(D("10000"), sma=D("10000"))
+    bought = apply_order(account, Order("A", Side.BUY, 100, "50"), rules)
+    assert bought.sma == D("7500")  # a purchase debits the SMA by its 50% Reg T requirement
+    sold = apply_fill(bought, "A", -40, "50", rules=rules)
+    assert sold.sma == D("8500")  # a sale of margin stock credits 50% of the proceeds
+    shorted = apply_fill(sold, "B", -10, "100", rules=rules)
+    assert shorted.sma == D("8000")  # a short sale debits 50% of its value (220.12(c)(1), equity terms)
+    assert apply_order(account, Order("A", Side.BUY, 100, "50")).sma == account.sma  # without rules: unchanged

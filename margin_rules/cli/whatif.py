@@ -5,9 +5,8 @@ Every figure comes from the core: :func:`margin_rules.requirements.order_require
 from :func:`margin_rules.buying_power.effective_mode` (below the $2,000 minimum equity of FINRA 4210(b)(1) a margin
 mode becomes CASH). The account after the order is the pure core transition
 :func:`margin_rules.transactions.apply_order` (a complete fill at the order's price: cash, the position, its cost
-basis), with the SMA moved by the core's Reg T 220.5 bookkeeping (:func:`margin_rules.order_check.sma_after_fill`),
-evaluated like ``margin-rules evaluate``. It is shown for every order, also for one that does not fit: then it is
-labelled as the account *if the order were filled*.
+basis and, given the rule set, the SMA of Reg T 220.5), evaluated like ``margin-rules evaluate``. It is shown for
+every order, also for one that does not fit: then it is labelled as the account *if the order were filled*.
 """
 
 from __future__ import annotations
@@ -29,7 +28,6 @@ from margin_rules.cli.io import InputError, Snapshot
 from margin_rules.cli.render import AVAILABLE, MODE_LABEL, OWED, health_text, quantity, usd
 from margin_rules.errors import MarginRulesError
 from margin_rules.model import Account, Order, Side
-from margin_rules.order_check import sma_after_fill
 from margin_rules.orders import max_order_quantity
 from margin_rules.requirements import OrderRequirement, account_requirements, order_requirement
 from margin_rules.rulesets import RuleSet
@@ -79,21 +77,10 @@ def _modes(snapshot: Snapshot, selected: Mode) -> tuple[Mode, ...]:
 
 def account_after(account: Account, order: Order, rules: RuleSet, requirement: OrderRequirement) -> Account:
     """The account after ``order`` fills completely at its price: the core's :func:`~margin_rules.transactions.
-    apply_order` (cash, position, cost basis), with the SMA of Reg T 220.5 (:func:`~margin_rules.order_check.
-    sma_after_fill`: opening shares debit their Reg T requirement, closing shares credit the one they release)."""
-    after = apply_order(account, order)
-    held = account.position(order.symbol)
-    marginable = held.marginable if held is not None else order.marginable
-    sma = sma_after_fill(
-        rules,
-        account.sma,
-        order.side,
-        requirement.opening_quantity,
-        requirement.closing_quantity,
-        order.price,
-        marginable,
-    )
-    return Account(after.cash, after.positions, sma, after.prior_equity, after.prior_maintenance)
+    apply_order` with the rule set, so the SMA moves as Reg T 220.5 says (opening shares debit their Reg T
+    requirement, closing shares credit the one they release)."""
+    del requirement  # the core splits the order into opening and closing shares itself
+    return apply_order(account, order, rules)
 
 
 def _after(
