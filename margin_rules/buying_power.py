@@ -165,15 +165,20 @@ class OrderCheck:
 
 @exact_function
 def order_charge(account: Account, order: Order, rules: RuleSet, mode: Mode) -> Decimal:
-    """What an order consumes of a mode's budget: 0 for closing shares; for opening shares the cash cost (CASH), the
-    initial requirement (REG_T, 4210(b)(1)) or the maintenance requirement (day trading and intraday, 4210(c))."""
+    """What an order consumes of a mode's budget: 0 for closing shares; for opening shares see :func:`charge_in`."""
     req = order_requirement(account, order, rules)
-    mode = Mode(mode)
+    return charge_in(Mode(mode), req.opening_quantity * order.price, req.initial, req.maintenance)
+
+
+def charge_in(mode: Mode, cash_cost: Decimal, initial: Decimal, maintenance: Decimal) -> Decimal:
+    """The charge of opening shares in ``mode``'s units, the one place that picks it: the cash cost (CASH, Reg T
+    220.8), the initial requirement (REG_T, 4210(b)(1)) or the maintenance requirement (legacy day trading
+    4210(f)(8)(B)(iv) and intraday 4210(d)(2), both measured against maintenance excess)."""
     if mode is Mode.CASH:
-        return req.opening_quantity * order.price
+        return cash_cost
     if mode is Mode.REG_T:
-        return req.initial
-    return req.maintenance
+        return initial
+    return maintenance
 
 
 @exact_function

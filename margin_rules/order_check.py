@@ -28,7 +28,7 @@ import icontract
 
 from margin_rules import formulas as f
 from margin_rules.arith import DECIMAL
-from margin_rules.buying_power import Mode, decide
+from margin_rules.buying_power import Mode, charge_in, decide
 from margin_rules.errors import DomainError
 from margin_rules.model import Side
 from margin_rules.money import ZERO, exact
@@ -114,11 +114,7 @@ class OrderTerms:
 
     def charge(self, mode: Mode) -> Decimal:
         """The charge of the order in ``mode``'s units, as :func:`margin_rules.buying_power.order_charge`."""
-        if mode is Mode.CASH:
-            return self.cash_cost
-        if mode is Mode.REG_T:
-            return self.initial
-        return self.maintenance
+        return charge_in(mode, self.cash_cost, self.initial, self.maintenance)
 
 
 @dataclass(frozen=True, slots=True)

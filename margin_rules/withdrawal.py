@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 import icontract
 
@@ -21,7 +22,7 @@ from margin_rules.arith import DECIMAL
 from margin_rules.errors import DomainError
 from margin_rules.model import Account
 from margin_rules.money import MAX_AMOUNT, MAX_AMOUNT_PLACES, ZERO, exact_function, to_decimal
-from margin_rules.requirements import AccountRequirements, account_requirements
+from margin_rules.requirements import account_requirements
 from margin_rules.rulesets import RuleSet, WithdrawalRule
 
 
@@ -36,8 +37,31 @@ class WithdrawalDecision:
     reason: str
 
 
-def max_withdrawal_of(figures: AccountRequirements, rules: RuleSet) -> Decimal:
-    """:func:`max_withdrawal` from already computed account requirements."""
+class WithdrawalFigures(Protocol):
+    """The account figures a withdrawal decision reads: :class:`~margin_rules.requirements.AccountRequirements` from a
+    snapshot, or the live account's incrementally kept :class:`~margin_rules.order_check.Figures`."""
+
+    @property
+    def has_positions(self) -> bool: ...
+
+    @property
+    def has_shorts(self) -> bool: ...
+
+    @property
+    def cash(self) -> Decimal: ...
+
+    @property
+    def equity(self) -> Decimal: ...
+
+    @property
+    def maintenance(self) -> Decimal: ...
+
+    @property
+    def initial(self) -> Decimal: ...
+
+
+def max_withdrawal_of(figures: WithdrawalFigures, rules: RuleSet) -> Decimal:
+    """:func:`max_withdrawal` from already computed account figures (run inside ``exact()``)."""
     return f.max_withdrawal(
         DECIMAL,
         rules.rates,
@@ -48,6 +72,22 @@ def max_withdrawal_of(figures: AccountRequirements, rules: RuleSet) -> Decimal:
         figures.equity,
         figures.maintenance,
         figures.initial,
+    )
+
+
+def withdrawal_permitted_of(figures: WithdrawalFigures, rules: RuleSet, amount: Decimal) -> bool:
+    """Whether withdrawing ``amount`` is permitted, from already computed account figures (run inside ``exact()``)."""
+    return f.withdrawal_permitted(
+        DECIMAL,
+        rules.rates,
+        rules.withdrawal_rule is WithdrawalRule.KEEP_INITIAL,
+        figures.has_positions,
+        figures.has_shorts,
+        figures.cash,
+        figures.equity,
+        figures.maintenance,
+        figures.initial,
+        amount,
     )
 
 
@@ -74,17 +114,6 @@ def check_withdrawal(account: Account, rules: RuleSet, amount: Decimal | int | s
         raise DomainError("amount", f"a withdrawal is a positive amount (got {value})")
     figures = account_requirements(account, rules)
     maximum = max_withdrawal_of(figures, rules)
-    permitted = f.withdrawal_permitted(
-        DECIMAL,
-        rules.rates,
-        rules.withdrawal_rule is WithdrawalRule.KEEP_INITIAL,
-        figures.has_positions,
-        figures.has_shorts,
-        figures.cash,
-        figures.equity,
-        figures.maintenance,
-        figures.initial,
-        value,
-    )
+    permitted = withdrawal_permitted_of(figures, rules, value)
     reason = "within the maximum withdrawal" if permitted else f"exceeds the maximum withdrawal of {maximum}"
     return WithdrawalDecision(value, permitted, maximum, figures.equity - value, reason)

@@ -36,7 +36,7 @@ from typing import Any, Protocol
 
 from margin_rules import formulas as f
 from margin_rules.arith import DECIMAL
-from margin_rules.buying_power import BuyingPower, Mode, buying_power
+from margin_rules.buying_power import BuyingPower, Mode, buying_power, charge_in
 from margin_rules.errors import (
     DomainError,
     InvalidInputError,
@@ -64,7 +64,8 @@ from margin_rules.order_check import (
     split_quantity,
 )
 from margin_rules.requirements import AccountRequirements, account_requirements, house_rate_function, position_terms
-from margin_rules.rulesets import DayTradingRegime, RuleSet, WithdrawalRule
+from margin_rules.rulesets import DayTradingRegime, RuleSet
+from margin_rules.withdrawal import max_withdrawal_of, withdrawal_permitted_of
 
 __all__ = [
     "AccountEvent",
@@ -98,11 +99,7 @@ class Reservation:
     leverage: Decimal
 
     def charge(self, mode: Mode) -> Decimal:
-        if mode is Mode.CASH:
-            return self.cash_cost
-        if mode is Mode.REG_T:
-            return self.initial
-        return self.maintenance
+        return charge_in(mode, self.cash_cost, self.initial, self.maintenance)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1108,17 +1105,7 @@ class MarginAccount:
         figures = self._figures
         mode = self._mode(figures)
         with exact():
-            rule_max = f.max_withdrawal(
-                DECIMAL,
-                self._rates,
-                self._rules.withdrawal_rule is WithdrawalRule.KEEP_INITIAL,
-                figures.has_positions,
-                figures.has_shorts,
-                figures.cash,
-                figures.equity,
-                figures.maintenance,
-                figures.initial,
-            )
+            rule_max = max_withdrawal_of(figures, self._rules)
             limit = rule_max
             held = ZERO
             if mode is not Mode.LEGACY_DAY_TRADING and (self._reservations or mode is Mode.CASH):
@@ -1136,18 +1123,7 @@ class MarginAccount:
             figures = self._figures
             limit, rule_max, budget = self._withdrawal_limits()
             with exact():
-                permitted = f.withdrawal_permitted(
-                    DECIMAL,
-                    self._rates,
-                    self._rules.withdrawal_rule is WithdrawalRule.KEEP_INITIAL,
-                    figures.has_positions,
-                    figures.has_shorts,
-                    figures.cash,
-                    figures.equity,
-                    figures.maintenance,
-                    figures.initial,
-                    value,
-                )
+                permitted = withdrawal_permitted_of(figures, self._rules, value)
             figs: dict[str, object] = {
                 "amount": value,
                 "maximum": limit,
