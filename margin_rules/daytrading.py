@@ -129,6 +129,14 @@ def _date(value: object, field: str) -> dt.date:
     return value
 
 
+def _shift(day: dt.date, days: int, field: str) -> dt.date:
+    """``day`` moved by ``days`` calendar days; a result outside the calendar (year 1 to 9999) is a typed refusal."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        raise DomainError(field, f"{day} moved by {days} days falls outside the calendar") from None
+
+
 def _amount(value: object, field: str) -> Decimal:
     """An amount or a computed figure (equity, a requirement, a level): at most ``FIGURE_PLACES`` places."""
     return to_decimal(value, field, max_abs=MAX_AMOUNT, max_places=FIGURE_PLACES)
@@ -445,7 +453,7 @@ def day_trading_call_state(
             return DayTradingCallState.MET
     if today <= due:
         return DayTradingCallState.OPEN
-    start = due + dt.timedelta(days=1)
+    start = _shift(due, 1, "due")
     if restriction_active(start, today, restriction_days):
         return DayTradingCallState.CASH_RESTRICTED
     return DayTradingCallState.LAPSED
@@ -810,7 +818,7 @@ def makes_practice(miss_days: Sequence[dt.date], on: dt.date, rule: PracticeRule
     (FINRA 4210(d)(2); see :class:`PracticeRule`)."""
     rule = rule if rule is not None else PracticeRule()
     on = _date(on, "on")
-    earliest = on - dt.timedelta(days=rule.lookback_days - 1)
+    earliest = _shift(on, -(rule.lookback_days - 1), "practice.lookback_days")
     recent = [d for d in (_date(m, "miss_days") for m in miss_days) if earliest <= d <= on]
     return len(recent) >= rule.misses
 
@@ -818,7 +826,7 @@ def makes_practice(miss_days: Sequence[dt.date], on: dt.date, rule: PracticeRule
 @icontract.ensure(lambda start, days, result: (result - start).days == days, "the restriction lasts `days` days")
 def restriction_end(start: dt.date, days: int = RESTRICTION_CALENDAR_DAYS) -> dt.date:
     """The first day after a restriction of ``days`` calendar days starting on ``start`` (exclusive end)."""
-    return _date(start, "start") + dt.timedelta(days=_count(days, "days"))
+    return _shift(_date(start, "start"), _count(days, "days"), "days")
 
 
 @icontract.ensure(

@@ -390,3 +390,22 @@ def test_ninety_calendar_day_restriction() -> None:
     assert r.restriction_active(start, start)
     assert r.restriction_active(start, D(2027, 3, 1))  # the 90th day
     assert not r.restriction_active(start, D(2027, 3, 2))
+
+
+def test_dates_outside_the_calendar_are_typed_refusals() -> None:
+    # Found by CrossHair: these raised a bare OverflowError instead of a typed error naming the field.
+    import datetime as _dt
+
+    from margin_rules import daytrading as _d
+    from margin_rules.errors import DomainError as _DomainError
+
+    with pytest.raises(_DomainError, match="days"):
+        _d.restriction_end(_dt.date(1, 1, 1), days=10**9)
+    with pytest.raises(_DomainError, match="days"):
+        _d.restriction_active(_dt.date(1, 1, 1), _dt.date(1, 1, 2), days=10**9)
+    with pytest.raises(_DomainError, match="lookback_days"):
+        _d.makes_practice([], _dt.date(1, 1, 1), _d.PracticeRule(lookback_days=10**9))
+    with pytest.raises(_DomainError, match="days"):
+        _d.day_trading_call_state(
+            _dt.date(2026, 11, 2), _dt.date(2026, 11, 9), None, _dt.date(2026, 12, 1), restriction_days=10**9
+        )
