@@ -1,0 +1,150 @@
+"""Re-check every SMT-LIB2 file written by the Z3 stage with two other engines: cvc5 (PyPI, an independent solver,
+through its SMT-LIB parser ``cvc5.InputParser``) and the ``z3`` command-line binary (a separate process reading the
+text, not the Python objects). A result that contradicts the expected one fails the stage; ``unknown`` fails too.
+
+cvc5 runs with a deterministic resource limit (``rlimit-per``), never a wall-clock timeout. cvc5's nonlinear real
+arithmetic is incomplete by default; files it cannot decide are reported as ``unknown`` with the option set tried.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import cvc5
+
+Z3_CLI_RLIMIT = 40_000_000
+CVC5_RLIMIT = 4_000_000
+"""cvc5 resource limit (``rlimit-per``) for the claims: proofs (unsat) and vacuity checks (sat)."""
+CVC5_RLIMIT_COUNTEREXAMPLE = 150_000
+"""cvc5 budget for the counterexample files (planted bugs, regions, dropped invariants): those models are already
+confirmed by Z3, the z3 binary and the Decimal replay; cvc5's nonlinear model search takes 10-20 s on some of them
+(measured), so it gets a small budget and its 'unknown' there is reported, not failed. A cvc5 'unsat' on such a file
+is a disagreement and fails."""
+CVC5_OPTION_SETS: tuple[tuple[tuple[str, str], ...], ...] = ((),)
+"""cvc5 options (defaults; cvc5 1.4 already enables cylindrical algebraic coverings, ``nl-cov``, for NRA)."""
+
+
+def z3_cli() -> str:
+    return str(Path(sys.executable).with_name("z3"))
+
+
+def cvc5_version() -> str:
+    try:
+        return str(cvc5.__version__)
+    except AttributeError:  # pragma: no cover
+        return "unknown"
+
+
+def z3_cli_version() -> str:
+    out = subprocess.run([z3_cli(), "--version"], capture_output=True, text=True, check=False)
+    return out.stdout.strip()
+
+
+def _cvc5_once(text: str, options: Sequence[tuple[str, str]], rlimit: int) -> str:
+    tm = cvc5.TermManager()
+    solver = cvc5.Solver(tm)
+    solver.setOption("rlimit-per", str(rlimit))
+    for key, value in options:
+        solver.setOption(key, value)
+    sm = cvc5.SymbolManager(tm)
+    parser = cvc5.InputParser(solver, sm)
+    parser.setStringInput(cvc5.InputLanguage.SMT_LIB_2_6, text, "proof")
+    answers = []
+    while True:
+        cmd = parser.nextCommand()
+        if cmd.isNull():
+            break
+        out = cmd.invoke(solver, sm)
+        if out and out.strip():
+            answers.append(out.strip())
+    results = [a for a in answers if a in ("sat", "unsat", "unknown")]
+    return results[-1] if results else "error: " + " | ".join(answers)
+
+
+def cvc5_check(text: str, rlimit: int = CVC5_RLIMIT) -> dict[str, Any]:
+    tried = []
+    result = "unknown"
+    for options in CVC5_OPTION_SETS:
+        try:
+            result = _cvc5_once(text, options, rlimit)
+        except Exception as exc:  # parser or solver error: reported, counted as failure
+            result = f"error: {exc}"
+        tried.append({"options": dict(options), "result": result})
+        if result in ("sat", "unsat"):
+            break
+    return {"result": result, "tried": tried, "rlimit": rlimit}
+
+
+def z3_cli_check(text: str, strategy: str) -> dict[str, Any]:
+    body = (
+        text.replace("(set-logic ALL)\n", "(set-logic ALL)\n(push 1)\n", 1)
+        if strategy == "incremental"
+        else text
+    )
+    with tempfile.NamedTemporaryFile("w", suffix=".smt2", delete=False) as fh:
+        fh.write(body)
+        name = fh.name
+    try:
+        out = subprocess.run(
+            [z3_cli(), "-smt2", f"rlimit={Z3_CLI_RLIMIT}", "smt.random_seed=0", name],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    finally:
+        Path(name).unlink(missing_ok=True)
+    lines = [ln.strip() for ln in out.stdout.splitlines() if ln.strip()]
+    result = next(
+        (ln for ln in lines if ln in ("sat", "unsat", "unknown")),
+        "error: " + (out.stderr or out.stdout)[:200],
+    )
+    return {"result": result, "mode": "incremental (push 1)" if strategy == "incremental" else "default"}
+
+
+def recheck(out_dir: Path, files: Sequence[Mapping[str, str]]) -> dict[str, Any]:
+    """Re-check each file; a check per file (stage-result interface)."""
+    checks = []
+    start = time.perf_counter()
+    for item in files:
+        t0 = time.perf_counter()
+        text = (out_dir / item["file"]).read_text()
+        expected = item["expected"]
+        name = item["file"]
+        counterexample = any(k in name for k in (".planted.", ".region.", "PARAMETER_NECESSITY"))
+        cv = cvc5_check(text, CVC5_RLIMIT_COUNTEREXAMPLE if counterexample else CVC5_RLIMIT)
+        zc = z3_cli_check(text, item.get("strategy", ""))
+        cvc5_ok = cv["result"] == expected or (counterexample and cv["result"] == "unknown")
+        agree = cvc5_ok and zc["result"] == expected
+        disagreement = {cv["result"], zc["result"], expected} >= {"sat", "unsat"}
+        checks.append(
+            {
+                "id": f"SMT/{item['file']}",
+                "statement": f"{item['check']}: expected {expected}",
+                "rule": "",
+                "functions": [],
+                "result": "pass" if agree else ("unknown" if not disagreement else "fail"),
+                "seconds": round(time.perf_counter() - t0, 3),
+                "details": {
+                    "expected": expected,
+                    "kind": "counterexample" if counterexample else "claim",
+                    "cvc5": cv,
+                    "z3_cli": zc,
+                    "disagreement": disagreement,
+                },
+            }
+        )
+    return {
+        "stage": "smt-recheck",
+        "ok": all(c["result"] == "pass" for c in checks),
+        "tool": "cvc5 + z3 CLI",
+        "tool_version": f"cvc5 {cvc5_version()}; {z3_cli_version()}",
+        "seconds": round(time.perf_counter() - start, 3),
+        "checks": checks,
+        "canaries": [],
+    }
