@@ -118,9 +118,7 @@ def _timed(name: str, fn: Callable[[], dict[str, Any]], log: Callable[[str], Non
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m proofs", description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--out", type=Path, default=ROOT / "reports", help="report directory (default: reports/)"
-    )
+    parser.add_argument("--out", type=Path, default=ROOT / "reports", help="report directory (default: reports/)")
     parser.add_argument(
         "--only",
         action="append",
@@ -139,9 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also compute the informative necessity table (every symbolic proof x every invariant; slow)",
     )
-    parser.add_argument(
-        "--no-smt", action="store_true", help="skip the cvc5 / z3 CLI re-check (development only)"
-    )
+    parser.add_argument("--no-smt", action="store_true", help="skip the cvc5 / z3 CLI re-check (development only)")
     parser.add_argument("--quiet", action="store_true", help="print stage summaries only")
     args = parser.parse_args(argv)
     out_dir: Path = args.out
@@ -163,9 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     skipped: list[str] = []
     z3_result = _timed(
         "z3",
-        lambda: stage_z3.run(
-            out_dir, only=args.only, table=args.necessity_table and not args.only, progress=progress
-        ),
+        lambda: stage_z3.run(out_dir, only=args.only, table=args.necessity_table and not args.only, progress=progress),
         log,
     )
     stages.append(z3_result)
@@ -173,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         skipped.append("smt-recheck")
     else:
         files = z3_result.get("smt_files", [])
-        stages.append(_timed("smt-recheck", lambda: smtcheck.recheck(out_dir, files), log))
+        stages.append(_timed("smt-recheck", lambda: smtcheck.recheck(out_dir, files, progress), log))
     if args.only:
         skipped += ["icontract-lint", *[n for n, _ in EXTERNAL_STAGES]]
     else:

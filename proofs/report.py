@@ -225,6 +225,11 @@ def build(stages: list[dict[str, Any]], tools: Mapping[str, str], skipped: list[
             int(c.get("details", {}).get("rlimit", 0) or 0) for c in z3_stage.get("checks", [])
         ),
     }
+    smt = next((s for s in stages if s.get("stage") == "smt-recheck"), {})
+    summary["cvc5_confirmed"] = smt.get("cvc5_confirmed", 0)
+    summary["cvc5_unconfirmed"] = smt.get("cvc5_unconfirmed", [])
+    summary["cvc5_not_run"] = smt.get("cvc5_not_run", 0)
+    summary["smt_files"] = len(smt.get("checks", []))
     stage_rows = [
         {k: v for k, v in s.items() if k not in ("checks", "canaries", "necessity_table", "smt_files")}
         for s in stages
