@@ -1,6 +1,6 @@
 # margin_rules: two commands do everything on a fresh machine with Python 3.11 and make:
 #   make prove   # builds .venv, runs the verification harness, writes reports/
-#   make test    # builds .venv, runs the test suite, mypy --strict and ruff
+#   make test    # builds .venv, runs ruff and mypy --strict, then the test suite
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -23,11 +23,12 @@ test: $(STAMP) lint typecheck
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check margin_rules
-	$(BIN)/ruff format --check margin_rules
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
 	$(BIN)/mypy margin_rules
+	$(BIN)/mypy proofs specs bench canaries
 
 prove: $(STAMP)
 	$(BIN)/python -m proofs

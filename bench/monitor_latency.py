@@ -42,7 +42,9 @@ SAFE, CRASH = Decimal("100"), Decimal("30")  # AAPL equity 7,000 -> 0; the extra
 
 
 def make_account(extra_positions: int = 1000) -> MarginAccount:
-    positions = [Position("AAPL", 100, SAFE)] + [Position(f"S{i}", 1, "10") for i in range(extra_positions)]
+    positions = [Position("AAPL", Decimal(100), SAFE)] + [
+        Position(f"S{i}", Decimal(1), Decimal("10")) for i in range(extra_positions)
+    ]
     cash = Decimal(-3000) - 10 * extra_positions  # the extra positions' value is borrowed: equity stays 7,000
     return MarginAccount(finra(), cash, positions, mode=Mode.REG_T, session=SESSION, day_trading=False)
 
@@ -162,7 +164,7 @@ def main() -> None:
     args = parser.parse_args()
     updates = 200 if args.quick else 2000
     latency = [event_latency(updates, False), event_latency(updates, True)]
-    result = {
+    result: dict[str, Any] = {
         "benchmark": "monitor_latency",
         "python": platform.python_version(),
         "cpus": os.cpu_count(),

@@ -58,7 +58,7 @@ def _percentile(values: list[float], q: float) -> float:
 
 def latency(n: int, calls: int) -> dict[str, float]:
     account = make_account(n)
-    order = Order("NEW", Side.BUY, 10, "25.50")
+    order = Order("NEW", Side.BUY, Decimal(10), Decimal("25.50"))
     ids = [f"o{i}" for i in range(calls)]
     timer = time.perf_counter_ns
     samples: list[float] = []
@@ -81,7 +81,7 @@ def latency(n: int, calls: int) -> dict[str, float]:
 def snapshot_check(n: int, repeats: int) -> dict[str, float]:
     account = make_account(n)
     rules = account.rules
-    order = Order("NEW", Side.BUY, 10, "25.50")
+    order = Order("NEW", Side.BUY, Decimal(10), Decimal("25.50"))
     samples = []
     for _ in range(repeats):
         t0 = time.perf_counter_ns()
@@ -92,7 +92,7 @@ def snapshot_check(n: int, repeats: int) -> dict[str, float]:
 
 def throughput(threads: int, total: int) -> dict[str, float]:
     account = make_account(100)
-    order = Order("NEW", Side.BUY, 1, "10")
+    order = Order("NEW", Side.BUY, Decimal(1), Decimal("10"))
     per = max(1, total // threads)
     gate = threading.Event()
 

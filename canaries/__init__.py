@@ -123,7 +123,7 @@ def short_maintenance_narrow_band(
     return ar.max(regulatory, extra_rate * value)
 
 
-# --- Decimal-only variants ---------------------------------------------------------------------------------------------
+# --- Decimal-only variants --------------------------------------------------------------------------------------------
 
 
 def _same_exposure_contract(account: Account, result: Fraction | None) -> bool:
@@ -136,7 +136,8 @@ def _same_exposure_contract(account: Account, result: Fraction | None) -> bool:
 def equity_ratio_no_guard(account: Account) -> Fraction | None:
     """CANARY missing_zero_exposure_guard (library level): :func:`margin_rules.valuation.equity_ratio` without its
     ``gross == 0`` guard: an account without exposure raises ZeroDivisionError instead of returning None. It carries the
-    real function's postcondition, so CrossHair (which checks contracts) has the same thing to check as on the real code."""
+    real function's postcondition, so CrossHair (which checks contracts) has the same thing to check as on the real
+    code."""
     from margin_rules import valuation
 
     gross = valuation.gross_exposure(account)
@@ -156,7 +157,7 @@ def to_cents_half_up(amount: Decimal, rounding: str = "ROUND_HALF_EVEN") -> Deci
         return amount.quantize(CENT, rounding=ROUND_HALF_UP)  # planted: `rounding` ignored
 
 
-# --- The canary table --------------------------------------------------------------------------------------------------
+# --- The canary table -------------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -223,8 +224,8 @@ CANARIES: tuple[Canary, ...] = (
         why=MappingProxyType(
             {
                 "z3": "SOLVENCY/SEED EQUIVALENCE tie the long requirement to the rate parameter",
-                "crosshair": "no contract of the core states the long rate (contracts state floors, signs and orderings, "
-                "not the rate table); CrossHair checks contracts only",
+                "crosshair": "no contract of the core states the long rate (contracts state floors, signs and "
+                "orderings, not the rate table); CrossHair checks contracts only",
                 "hypothesis": "the Fraction oracle recomputes every requirement from the rulebook's rates",
                 "mutation": "the oracle/threshold examples in the mutation test selection fail",
             }
@@ -242,8 +243,8 @@ CANARIES: tuple[Canary, ...] = (
         why=MappingProxyType(
             {
                 "z3": "SHORT FLOORS states the per-share floor",
-                "crosshair": "position_maintenance's postcondition states the per-share floor; CrossHair builds a short "
-                "at a price where 30% (or 100%) of CMV is below the floor",
+                "crosshair": "position_maintenance's postcondition states the per-share floor; CrossHair builds a "
+                "short at a price where 30% (or 100%) of CMV is below the floor",
                 "hypothesis": "SHORT FLOORS property and the Fraction oracle, with examples at $4.99/$5.00/$16.67",
                 "mutation": "the threshold examples fail",
             }
@@ -253,7 +254,8 @@ CANARIES: tuple[Canary, ...] = (
     ),
     Canary(
         id="health_boundary_le",
-        description="`equity < maintenance` turned into `<=`: equity exactly at maintenance classified LIQUIDATION_CALL",
+        description="`equity < maintenance` turned into `<=`: equity exactly at maintenance classified "
+        "LIQUIDATION_CALL",
         rule="FINRA Rule 4210(c); seed 001 boundaries",
         patches=((_F, "classify", classify_le),),
         formula_variants=MappingProxyType({f"{_F}.classify": classify_le}),
@@ -319,8 +321,9 @@ CANARIES: tuple[Canary, ...] = (
         why=MappingProxyType(
             {
                 "z3": "SHORT FLOORS 'equals the greater of the two' over real prices finds 4.995 <= p < 5",
-                "crosshair": "the bug is on the conservative side ($5.00/share instead of max($2.50, 100%)): no contract "
-                "of position_maintenance is violated. The kernels in canaries.kernels state the exact rule and are "
+                "crosshair": "the bug is on the conservative side ($5.00/share instead of max($2.50, 100%)): no "
+                "contract of position_maintenance is violated. The kernels in canaries.kernels state the exact rule "
+                "and are "
                 "checked separately (Decimal and int)",
                 "hypothesis": "explicit @example at $4.995/$4.999 (a half-cent band random prices almost never hit)",
                 "mutation": "the $4.995 example fails",

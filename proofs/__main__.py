@@ -1,5 +1,5 @@
-"""``python -m proofs`` (``make prove``): run every verification stage, write ``reports/``, exit non-zero on any failure,
-``unknown``, canary mismatch or missing stage.
+"""``python -m proofs`` (``make prove``): run every verification stage, write ``reports/``, exit non-zero on any
+failure, ``unknown``, canary mismatch or missing stage.
 
 Stages, in order (each follows the stage-result interface of docs/TEAM_NOTES.md):
 

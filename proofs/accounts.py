@@ -53,7 +53,8 @@ class SymAccount:
 
 
 def position(cx: Ctx, i: int, *, sign: int | None = None, marginable: bool | None = None) -> SymPosition:
-    """Position ``S<i>``: free qty (``sign`` +1/-1/0 restricts it), price >= 0, leverage in [1, 10], house rate in [0, 1]."""
+    """Position ``S<i>``: free qty (``sign`` +1/-1/0 restricts it), price >= 0, leverage in [1, 10], house rate in
+    [0, 1]."""
     ar, f = cx.ar, cx.f
     q, p = cx.real(f"q{i}"), cx.real(f"p{i}")
     lev, x = cx.real(f"lev{i}"), cx.real(f"x{i}")
@@ -154,9 +155,7 @@ def totals(cx: Ctx, *, long_only: bool = False) -> SymAccount:
         ar.le(m, i),
         ar.le(zero, lv),
         ar.le(sv, zero),
-        cx.implies(
-            ar.not_(has_pos), cx.all(ar.eq(lv, zero), ar.eq(sv, zero), ar.eq(m, zero), ar.eq(i, zero))
-        ),
+        cx.implies(ar.not_(has_pos), cx.all(ar.eq(lv, zero), ar.eq(sv, zero), ar.eq(m, zero), ar.eq(i, zero))),
         cx.implies(has_shorts, has_pos),
         cx.implies(ar.not_(has_shorts), ar.eq(sv, zero)),
     ]

@@ -21,6 +21,7 @@ executes plugin files in a namespace where module-level imports are not visible 
 
 from __future__ import annotations
 
+import contextlib
 import os
 from decimal import Decimal
 from typing import Any
@@ -49,7 +50,7 @@ _RULES = (
 
 
 def _rules(p: Any) -> RuleSet:
-    with ResumedTracing():
+    with ResumedTracing():  # type: ignore[no-untyped-call]  # crosshair.tracers is unannotated
         if p(bool, "_finra"):
             return _RULES[0]
         if p(bool, "_alpaca"):
@@ -62,7 +63,7 @@ def _make_position(p: Any, symbol: str) -> Position:
     price = p(Decimal, f"_{symbol}_price")
     marginable = p(bool, f"_{symbol}_marginable")
     leveraged = p(bool, f"_{symbol}_leveraged")
-    with ResumedTracing():
+    with ResumedTracing():  # type: ignore[no-untyped-call]  # crosshair.tracers is unannotated
         try:
             return Position(symbol, qty, price, marginable, Decimal(2) if leveraged else Decimal(1))
         except (InvalidInputError, ArithmeticError):
@@ -83,7 +84,7 @@ def _account(p: Any) -> Account:
         positions.append(_make_position(p, "AAA"))
     if second:
         positions.append(_make_position(p, "BBB"))
-    with ResumedTracing():
+    with ResumedTracing():  # type: ignore[no-untyped-call]  # crosshair.tracers is unannotated
         try:
             return Account(cash, tuple(positions), sma)
         except (InvalidInputError, ArithmeticError):
@@ -95,7 +96,7 @@ def _order(p: Any) -> Order:
     side = p(Side, "_side")
     qty = p(Decimal, "_qty")
     price = p(Decimal, "_price")
-    with ResumedTracing():
+    with ResumedTracing():  # type: ignore[no-untyped-call]  # crosshair.tracers is unannotated
         try:
             return Order(symbol, side, qty, price)
         except (InvalidInputError, ArithmeticError, ValueError):
@@ -115,12 +116,12 @@ if _CANARY:
     _applied.__enter__()  # for the whole run: this process exits when CrossHair is done
 
 
-# --- Typed refusals are the specified behaviour, not contract violations -------------------------------------------------
-# House rule: bad input raises a typed error naming the field (margin_rules.errors.InvalidInputError and subclasses), and
-# an input beyond the bounds of margin_rules.money raises PrecisionError. CrossHair reports any exception a function's
-# docstring does not declare (":raises X:"), and stops exploring that condition at the first one; so, in this process
-# only, every contract-carrying core function declares those two. Any other exception (OverflowError, ZeroDivisionError,
-# icontract ViolationError...) is still reported.
+# --- Typed refusals are the specified behaviour, not contract violations ----------------------------------------------
+# House rule: bad input raises a typed error naming the field (margin_rules.errors.InvalidInputError and subclasses),
+# and an input beyond the bounds of margin_rules.money raises PrecisionError. CrossHair reports any exception a
+# function's docstring does not declare (":raises X:"), and stops exploring that condition at the first one; so, in this
+# process only, every contract-carrying core function declares those two. Any other exception (OverflowError,
+# ZeroDivisionError, icontract ViolationError...) is still reported.
 
 
 def _declare_typed_refusals() -> None:
@@ -136,10 +137,8 @@ def _declare_typed_refusals() -> None:
         current = fn
         while current is not None:
             getattr(current, "__globals__", {}).update(names)
-            try:
+            with contextlib.suppress(AttributeError, TypeError):
                 current.__doc__ = (current.__doc__ or "") + note
-            except (AttributeError, TypeError):
-                pass
             current = getattr(current, "__wrapped__", None)
 
 

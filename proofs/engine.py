@@ -42,7 +42,8 @@ class SolveResult:
 
 def _rlimit_total(solver: Any) -> int:
     st = solver.statistics()
-    return int(st.get_key_value("rlimit count")) if "rlimit count" in st.keys() else 0
+    # z3.Statistics is not a mapping: `in st` would iterate (key, value) pairs, so `.keys()` is needed.
+    return int(st.get_key_value("rlimit count")) if "rlimit count" in st.keys() else 0  # noqa: SIM118
 
 
 STRATEGIES_BY_SHAPE = {
@@ -92,7 +93,8 @@ def _check_in_child(conn: Any, assertions: Sequence[Any], strategy: str, rlimit:
             "rlimit": _rlimit_total(solver),
         }
         st = solver.statistics()
-        out["stats"] = {k: int(st.get_key_value(k)) for k in STAT_KEYS if k in st.keys()}
+        # z3.Statistics is not a mapping (see _rlimit_total): keep `.keys()`.
+        out["stats"] = {k: int(st.get_key_value(k)) for k in STAT_KEYS if k in st.keys()}  # noqa: SIM118
         if res == z3.sat:
             if not _is_model(solver.model(), assertions):
                 out["result"] = "sat-without-valid-model"
@@ -251,9 +253,7 @@ def render(values: Mapping[str, Decimal | bool | str]) -> list[str]:
         names = [f"q{i}", f"p{i}", f"mg{i}", f"lev{i}", f"x{i}"]
         q, p, mg, lev, x = (values.get(n) for n in names)
         side = "flat" if q == 0 else ("long" if isinstance(q, Decimal) and q > 0 else "short")
-        lines.append(
-            f"position S{i} ({side}): quantity={q} price={p} marginable={mg} leverage={lev} house_rate={x}"
-        )
+        lines.append(f"position S{i} ({side}): quantity={q} price={p} marginable={mg} leverage={lev} house_rate={x}")
         used.update(names)
     for k, v in values.items():
         if k not in used and not k.startswith("__"):
@@ -263,9 +263,7 @@ def render(values: Mapping[str, Decimal | bool | str]) -> list[str]:
     return lines
 
 
-def decimal_eval(
-    scope: str, values: Mapping[str, Any], build: Any, planted: Planted | None
-) -> dict[str, Any]:
+def decimal_eval(scope: str, values: Mapping[str, Any], build: Any, planted: Planted | None) -> dict[str, Any]:
     """Evaluate the builder with the real Decimal arithmetic (and the planted bug, if any) on ``values``."""
     if any(isinstance(v, str) for v in values.values()):
         return {"evaluated": False, "reason": "a model value has no finite decimal expansion"}
@@ -296,13 +294,11 @@ def library_recheck(scope: str, values: Mapping[str, Any], observed: Mapping[str
         i = 0
         while f"q{i}" in values:
             sym = f"S{i}"
-            positions.append(
-                Position(sym, values[f"q{i}"], values[f"p{i}"], bool(values[f"mg{i}"]), values[f"lev{i}"])
-            )
+            positions.append(Position(sym, values[f"q{i}"], values[f"p{i}"], bool(values[f"mg{i}"]), values[f"lev{i}"]))
             if values[f"x{i}"] != 0:
                 house[sym] = values[f"x{i}"]
             i += 1
-        account = Account(values["cash"], positions)
+        account = Account(values["cash"], tuple(positions))
         rules = finra() if scope == "finra" else alpaca()
         if house:
             rules = rules.with_house(HouseRules(symbol_rates=house))
@@ -416,11 +412,7 @@ def run_instance(prop: Any, ob: Any, scope: str, out_dir: Path | None) -> Instan
         vdetails["decimal_replay"] = replay
         if replay.get("evaluated") and not (replay["premises_hold"] and replay["goal_holds"]):
             failures.append("vacuity witness does not replay in Decimal")
-        lib = (
-            library_recheck(scope, values, replay.get("observed", {}))
-            if ob.shape == "bounded"
-            else {"run": False}
-        )
+        lib = library_recheck(scope, values, replay.get("observed", {})) if ob.shape == "bounded" else {"run": False}
         vdetails["library_recheck"] = lib
         if lib.get("run") and not lib.get("agrees"):
             failures.append("library disagrees with the generated terms on the witness")
@@ -494,9 +486,7 @@ def run_instance(prop: Any, ob: Any, scope: str, out_dir: Path | None) -> Instan
             real = decimal_eval(scope, values, ob.build, None)
             entry["decimal_replay_bug"] = buggy
             entry["decimal_replay_real"] = real
-            confirmed = (
-                bool(buggy.get("evaluated")) and buggy.get("premises_hold") and not buggy.get("goal_holds")
-            )
+            confirmed = bool(buggy.get("evaluated")) and buggy.get("premises_hold") and not buggy.get("goal_holds")
             entry["confirmed_in_decimal"] = confirmed
             evidence = "; ".join(entry["counterexample"])
             if buggy.get("evaluated") and not confirmed:
@@ -537,9 +527,7 @@ def _same_shape(prop: Any, ob: Any) -> list[Any]:
     return [o for o in prop.obligations if o.shape == ob.shape]
 
 
-def necessity(
-    prop: Any, ob: Any, invariant: str, out_dir: Path | None
-) -> tuple[dict[str, Any], dict[str, str]]:
+def necessity(prop: Any, ob: Any, invariant: str, out_dir: Path | None) -> tuple[dict[str, Any], dict[str, str]]:
     """Drop one rate invariant from a symbolic obligation: a counterexample (a rule set violating it) is expected."""
     global STRATEGIES
     STRATEGIES = STRATEGIES_BY_SHAPE[ob.shape]

@@ -2,8 +2,8 @@
 
 A property builder is a function ``build(cx) -> Goal``. It asks the context for its variables (``cx.real``,
 ``cx.boolean``), its number domain (``cx.ar``), its rule set (``cx.rates``) and its formulas (``cx.f``, the module
-:mod:`margin_rules.formulas` unless a planted bug replaces one function), and returns premises and a goal as truth values
-of the domain.
+:mod:`margin_rules.formulas` unless a planted bug replaces one function), and returns premises and a goal as truth
+values of the domain.
 
 * :class:`Z3Ctx` creates Z3 constants and records them, so a model can be read back as a concrete assignment.
 * :class:`DecimalCtx` reads the variables from such an assignment and evaluates the *same* builder with
@@ -28,7 +28,8 @@ from margin_rules.rulesets import alpaca, finra
 from proofs.z3arith import Z3, concrete_rates
 
 SCOPES = ("symbolic", "finra", "alpaca")
-"""Rule sets a proof is instantiated for: every valid rule set (symbolic rates under the invariants), and each preset."""
+"""Rule sets a proof is instantiated for: every valid rule set (symbolic rates under the invariants), and each
+preset."""
 
 _PRESETS = {"finra": finra, "alpaca": alpaca}
 
@@ -144,9 +145,7 @@ class Z3Ctx(Ctx):
 class DecimalCtx(Ctx):
     """Evaluates a builder on a concrete assignment with the library's Decimal domain."""
 
-    def __init__(
-        self, scope: str, assignment: Mapping[str, Decimal | bool], ar: Any = DECIMAL, f: Any = None
-    ) -> None:
+    def __init__(self, scope: str, assignment: Mapping[str, Decimal | bool], ar: Any = DECIMAL, f: Any = None) -> None:
         self.scope = scope
         self.ar = ar
         self.impl = ar

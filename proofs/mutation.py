@@ -90,8 +90,8 @@ SURVIVOR_REASONS: dict[str, str] = {
         "missing test: the description test used a module-level finra() built at import, before mutmut switches the "
         "mutant on; added test_prop_refusals.py::test_presets_describe_themselves calling finra() in the test",
     ),
-    "margin_rules.money.x_to_decimal__mutmut_40": "missing test: a value with exactly 10 places and trailing zeros must "
-    "keep its representation; added to test_prop_refusals.py::test_to_decimal_refusals_name_the_field",
+    "margin_rules.money.x_to_decimal__mutmut_40": "missing test: a value with exactly 10 places and trailing zeros "
+    "must keep its representation; added to test_prop_refusals.py::test_to_decimal_refusals_name_the_field",
     "margin_rules.requirements.x_split_order__mutmut_12": _EQ + "an order's signed quantity is never 0 (Order refuses "
     "quantity <= 0), so delta >= 0 and delta > 0 agree",
 }
@@ -118,7 +118,7 @@ def _mutmut_version() -> str:
         return "unavailable"
 
 
-# --- canary-level check (stage interface) -------------------------------------------------------------------------------
+# --- canary-level check (stage interface) -----------------------------------------------------------------------------
 
 
 def run(out_dir: Path) -> dict[str, Any]:
@@ -186,7 +186,7 @@ def run(out_dir: Path) -> dict[str, Any]:
     }
 
 
-# --- full mutmut run ------------------------------------------------------------------------------------------------------
+# --- full mutmut run --------------------------------------------------------------------------------------------------
 
 
 def _decorated_functions() -> dict[str, list[str]]:
@@ -333,7 +333,8 @@ def _markdown(report: dict[str, Any]) -> str:
         "",
         f"- Tool: mutmut {report['tool_version']}; configuration: `setup.cfg` [mutmut]; command: `make mutate`",
         f"- Mutated modules: {', '.join('`' + m + '`' for m in report['modules'])}",
-        f"- Test selection: `{' '.join(report['selection'])}` with the Hypothesis `{report['hypothesis_profile']}` profile",
+        f"- Test selection: `{' '.join(report['selection'])}` with the Hypothesis "
+        f"`{report['hypothesis_profile']}` profile",
         f"- Mutants: {report['total']}; " + ", ".join(f"{k}: {v}" for k, v in sorted(report["counts"].items())),
         f"- **Kill rate: {report['kill_rate_percent']}%** (goal {report['goal_percent']}%): "
         + ("met" if report["kill_rate_percent"] >= report["goal_percent"] else "NOT met"),

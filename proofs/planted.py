@@ -12,9 +12,7 @@ from margin_rules import formulas as f
 from margin_rules.health_state import HealthState
 
 
-def classify_initial_first(
-    ar: Any, has_positions: Any, equity_value: Any, maintenance: Any, initial: Any
-) -> Any:
+def classify_initial_first(ar: Any, has_positions: Any, equity_value: Any, maintenance: Any, initial: Any) -> Any:
     """Bug: tests the initial requirement before maintenance, so a maintenance deficiency shows as RESTRICTED."""
     return ar.ite_state(
         ar.not_(has_positions),
@@ -31,9 +29,7 @@ def classify_initial_first(
     )
 
 
-def classify_with_tolerance(
-    ar: Any, has_positions: Any, equity_value: Any, maintenance: Any, initial: Any
-) -> Any:
+def classify_with_tolerance(ar: Any, has_positions: Any, equity_value: Any, maintenance: Any, initial: Any) -> Any:
     """Bug: a one-cent tolerance below maintenance ("close enough")."""
     return f.classify(ar, has_positions, equity_value + ar.const("0.01"), maintenance, initial)
 
@@ -69,9 +65,7 @@ def max_withdrawal_without_minimum_equity(
     """Bug: forgets the $2,000 minimum equity of 4210(b)(1) when the withdrawal borrows."""
     zero = ar.zero
     must_keep = ar.max(initial, maintenance)
-    without_borrowing = ar.ite(
-        ar.not_(has_shorts), ar.min(ar.max(cash, zero), equity_value - must_keep), zero
-    )
+    without_borrowing = ar.ite(ar.not_(has_shorts), ar.min(ar.max(cash, zero), equity_value - must_keep), zero)
     with_borrowing = ar.ite(has_positions, equity_value - must_keep, zero)
     regulatory = ar.max(ar.max(without_borrowing, with_borrowing), zero)
     return ar.ite(keep_initial, ar.max(equity_value - must_keep, zero), regulatory)
@@ -93,18 +87,14 @@ def max_withdrawal_cash_only(
 
 
 def _withdrawal_permitted_with(limit_fn: Any) -> Any:
-    def permitted(
-        ar: Any, r: Any, keep: Any, hp: Any, hs: Any, cash: Any, eq: Any, m: Any, i: Any, amount: Any
-    ) -> Any:
+    def permitted(ar: Any, r: Any, keep: Any, hp: Any, hs: Any, cash: Any, eq: Any, m: Any, i: Any, amount: Any) -> Any:
         limit = limit_fn(ar, r, keep, hp, hs, cash, eq, m, i)
         return ar.and_(ar.lt(ar.zero, amount), ar.le(amount, limit))
 
     return permitted
 
 
-withdrawal_permitted_without_minimum_equity = _withdrawal_permitted_with(
-    max_withdrawal_without_minimum_equity
-)
+withdrawal_permitted_without_minimum_equity = _withdrawal_permitted_with(max_withdrawal_without_minimum_equity)
 withdrawal_permitted_cash_only = _withdrawal_permitted_with(max_withdrawal_cash_only)
 
 
@@ -118,9 +108,7 @@ def position_requirements_volume_discount(
     return m * factor, i * factor
 
 
-def routed_requirements(
-    ar: Any, r: Any, qty: Any, price: Any, marginable: Any, leverage: Any, extra_rate: Any
-) -> Any:
+def routed_requirements(ar: Any, r: Any, qty: Any, price: Any, marginable: Any, leverage: Any, extra_rate: Any) -> Any:
     """The library's sign routing (margin_rules.requirements.position_terms), over Arith: long of qty if qty > 0,
     short of -qty if qty < 0, (0, 0) if flat. Conformance-tested against position_terms.
 

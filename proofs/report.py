@@ -17,7 +17,7 @@ import platform
 import re
 import sys
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +137,7 @@ def split_run_data(obj: Any, path: str = "") -> tuple[Any, dict[str, Any]]:
 def build(stages: list[dict[str, Any]], tools: Mapping[str, str], skipped: list[str]) -> dict[str, Any]:
     from specs import properties as specs
 
-    z3_stage = next((s for s in stages if s.get("stage") == "z3"), {"checks": []})
+    z3_stage: dict[str, Any] = next((s for s in stages if s.get("stage") == "z3"), {"checks": []})
     by_prop: dict[str, list[dict[str, Any]]] = {}
     for c in z3_stage.get("checks", []):
         by_prop.setdefault(c["id"].split("/")[0], []).append(c)
@@ -176,8 +176,8 @@ def build(stages: list[dict[str, Any]], tools: Mapping[str, str], skipped: list[
             "statement": specs.PARAMETER_NECESSITY_STATEMENT,
             "rule": "margin_rules.rates.rate_invariants",
             "link": "generated",
-            "link_note": "The invariants are margin_rules.rates.rate_invariants over the Z3 Arith (the same function the "
-            "RuleSet constructor evaluates over Decimal).",
+            "link_note": "The invariants are margin_rules.rates.rate_invariants over the Z3 Arith (the same function "
+            "the RuleSet constructor evaluates over Decimal).",
             "argument": "",
             "functions": [
                 {
@@ -193,9 +193,7 @@ def build(stages: list[dict[str, Any]], tools: Mapping[str, str], skipped: list[
         }
     )
     # traceability: function -> rule -> contract -> property -> tests
-    functions = sorted(
-        {n for p in specs.PROPERTIES for n in p.functions} | {"margin_rules.rates.rate_invariants"}
-    )
+    functions = sorted({n for p in specs.PROPERTIES for n in p.functions} | {"margin_rules.rates.rate_invariants"})
     matrix = []
     for name in functions:
         matrix.append(
@@ -221,9 +219,7 @@ def build(stages: list[dict[str, Any]], tools: Mapping[str, str], skipped: list[
         "canaries": len(canaries),
         "canaries_mismatched": sum(1 for c in canaries if c.get("caught") != c.get("expected_caught")),
         "properties": len(props),
-        "z3_rlimit_total": sum(
-            int(c.get("details", {}).get("rlimit", 0) or 0) for c in z3_stage.get("checks", [])
-        ),
+        "z3_rlimit_total": sum(int(c.get("details", {}).get("rlimit", 0) or 0) for c in z3_stage.get("checks", [])),
     }
     smt = next((s for s in stages if s.get("stage") == "smt-recheck"), {})
     summary["cvc5_confirmed"] = smt.get("cvc5_confirmed", 0)
@@ -231,8 +227,7 @@ def build(stages: list[dict[str, Any]], tools: Mapping[str, str], skipped: list[
     summary["cvc5_not_run"] = smt.get("cvc5_not_run", 0)
     summary["smt_files"] = len(smt.get("checks", []))
     stage_rows = [
-        {k: v for k, v in s.items() if k not in ("checks", "canaries", "necessity_table", "smt_files")}
-        for s in stages
+        {k: v for k, v in s.items() if k not in ("checks", "canaries", "necessity_table", "smt_files")} for s in stages
     ]
     other = [s for s in stages if s.get("stage") not in ("z3",)]
     return {
@@ -266,18 +261,17 @@ def render(report: Mapping[str, Any], out_dir: Path) -> None:
     (out_dir / "proof-report.md").write_text(md_env.get_template("report.md.j2").render(r=report))
 
 
-def write(
-    stages: list[dict[str, Any]], tools: Mapping[str, str], out_dir: Path, skipped: list[str]
-) -> dict[str, Any]:
+def write(stages: list[dict[str, Any]], tools: Mapping[str, str], out_dir: Path, skipped: list[str]) -> dict[str, Any]:
     out_dir.mkdir(parents=True, exist_ok=True)
     full = build(stages, tools, skipped)
+    main: dict[str, Any]
     main, run_data = split_run_data(full)
     (out_dir / "proof-report.json").write_text(json.dumps(main, indent=1, sort_keys=True, default=str) + "\n")
     render(main, out_dir)
     run_dir = out_dir / "run"
     run_dir.mkdir(exist_ok=True)
-    run = {
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    run: dict[str, Any] = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {
             "platform": platform.platform(),
             "python": sys.version.split()[0],

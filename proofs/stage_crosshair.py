@@ -46,8 +46,8 @@ CROSSHAIR = str(Path(sys.executable).parent / "crosshair")
 NOT_ANALYSABLE: dict[str, str] = {
     # CrossHair reports "Unable to meet precondition" for these (measured 2026-11-21 with crosshair-tool 0.0.112 and the
     # plugin's builders). They are the live account's figure-level order check; each is tied exactly to the snapshot
-    # check buying_power.order_fits, which CrossHair does analyse, by a Hypothesis conformance test. Listed in the report
-    # as "skipped" with this reason; any other function that meets no precondition still fails the stage.
+    # check buying_power.order_fits, which CrossHair does analyse, by a Hypothesis conformance test. Listed in the
+    # report as "skipped" with this reason; any other function that meets no precondition still fails the stage.
     "margin_rules.order_check.order_terms": "tests/live/test_live_order_check.py::"
     "test_check_order_agrees_exactly_with_order_fits (exact agreement with buying_power.order_fits, 300 examples)",
     "margin_rules.order_check.check_order": "tests/live/test_live_order_check.py::"
@@ -61,7 +61,8 @@ class Budget:
     max_uninteresting_iterations: int
     per_condition_timeout: float
     process_timeout: float
-    """Wall-clock bound of one CrossHair process (safety net on a loaded machine; CPU budgets above are the real ones)."""
+    """Wall-clock bound of one CrossHair process (safety net on a loaded machine; CPU budgets above are the real
+    ones)."""
 
     def args(self) -> list[str]:
         return [
@@ -415,8 +416,8 @@ def run(out_dir: Path) -> dict[str, Any]:
                     "evidence": f"{o['status']} in {o['seconds']} s wall"
                     + (f": {o['conditions'][0]['message'][:400]}" if o["conditions"] else ""),
                     "why": "the kernel's postcondition states the exact 4210(c)(2) rule; over integers CrossHair's SMT "
-                    "encoding finds 4995 mills at once, over Decimal its pure-Python symbolic quantize explores too few "
-                    "paths within the bounded budget",
+                    "encoding finds 4995 mills at once, over Decimal its pure-Python symbolic quantize explores too "
+                    "few paths within the bounded budget",
                 }
             )
         else:

@@ -50,7 +50,8 @@ def _outcome(case: ET.Element) -> tuple[str, str]:
 
 
 def run(out_dir: Path) -> dict[str, Any]:
-    """Run the stage; write ``hypothesis-junit.xml`` and ``hypothesis.log`` into ``out_dir``; return the stage result."""
+    """Run the stage; write ``hypothesis-junit.xml`` and ``hypothesis.log`` into ``out_dir``; return the stage
+    result."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     junit = out_dir / "hypothesis-junit.xml"

@@ -15,9 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _lint(paths: list[str]) -> tuple[int, list[dict[str, Any]], str]:
     exe = str(Path(sys.executable).with_name("pyicontract-lint"))
-    out = subprocess.run(
-        [exe, "--format", "json", *paths], capture_output=True, text=True, cwd=ROOT, check=False
-    )
+    out = subprocess.run([exe, "--format", "json", *paths], capture_output=True, text=True, cwd=ROOT, check=False)
     try:
         errors = json.loads(out.stdout) if out.stdout.strip() else []
     except json.JSONDecodeError:
@@ -42,7 +40,8 @@ def run(out_dir: Path) -> dict[str, Any]:
             e["filename"] = str(Path(e["filename"]).resolve().relative_to(ROOT))
     check = {
         "id": "LINT/margin_rules",
-        "statement": "pyicontract-lint finds no contract errors in margin_rules/ (argument names, conditions, snapshots)",
+        "statement": "pyicontract-lint finds no contract errors in margin_rules/ (argument names, conditions, "
+        "snapshots)",
         "rule": "house rule: every public core function carries icontract contracts",
         "functions": [],
         "result": "pass" if code == 0 and not errors else "fail",

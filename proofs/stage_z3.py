@@ -19,11 +19,11 @@ from typing import Any
 
 import z3
 
-from margin_rules import requirements
-from margin_rules import formulas
+from margin_rules import formulas, requirements
 from margin_rules.arith import DECIMAL
 from margin_rules.rates import RATE_FIELDS, Rates, rate_invariants
 from proofs import engine
+from proofs.framework import Z3Ctx
 from specs import properties as specs
 
 TABLE_RLIMIT = 3_000_000
@@ -40,8 +40,14 @@ def _identity_checks() -> list[dict[str, Any]]:
     from margin_rules.rulesets import alpaca, finra
 
     cents = Decimal("0.01")
-    prices = sorted({p + d for p in map(Decimal, ("0", "1", "2.50", "5.00", "10", "16.67", "100")) for d in
-                     (-cents, Decimal(0), cents) if p + d >= 0})
+    prices = sorted(
+        {
+            p + d
+            for p in map(Decimal, ("0", "1", "2.50", "5.00", "10", "16.67", "100"))
+            for d in (-cents, Decimal(0), cents)
+            if p + d >= 0
+        }
+    )
     mismatches: list[str] = []
     count = 0
     for rules in (finra(), alpaca()):
@@ -128,22 +134,16 @@ def canary_matrix(progress: Callable[[str], None] = lambda s: None) -> list[dict
                     for ob in prop.obligations:
                         for scope in ob.scopes:
                             engine.STRATEGIES = engine.STRATEGIES_BY_SHAPE[ob.shape]
-                            cx = engine.Z3Ctx(scope)
+                            cx = Z3Ctx(scope)
                             g = ob.build(cx)
                             res, _ = engine.solve([*engine._assertions(cx, g), z3.Not(g.goal)], cx=cx)
                             if res.result != "sat" or res.values is None:
                                 continue
                             values = res.values
                             replay = engine.decimal_eval(scope, values, ob.build, None)
-                            if (
-                                replay.get("evaluated")
-                                and replay["premises_hold"]
-                                and not replay["goal_holds"]
-                            ):
+                            if replay.get("evaluated") and replay["premises_hold"] and not replay["goal_holds"]:
                                 caught = True
-                                evidence = f"{prop.id}/{ob.shape}/{scope}: " + "; ".join(
-                                    engine.render(values)
-                                )
+                                evidence = f"{prop.id}/{ob.shape}/{scope}: " + "; ".join(engine.render(values))
                                 break
                         if caught:
                             break
@@ -186,9 +186,7 @@ def run(
                 checks.append(outcome.check)
                 canaries.extend(outcome.canaries)
                 smt_files.extend(outcome.smt_files)
-                progress(
-                    f"  {outcome.check['result']:7s} {outcome.check['id']} ({outcome.check['seconds']:.2f}s)"
-                )
+                progress(f"  {outcome.check['result']:7s} {outcome.check['id']} ({outcome.check['seconds']:.2f}s)")
     if not only or "LINK" in only:
         checks.extend(_identity_checks())
     # PARAMETER_NECESSITY: each declared reliance must be necessary.
@@ -201,9 +199,7 @@ def run(
                     entry, smt = engine.necessity(prop, ob, inv, out_dir)
                     smt_files.append(smt)
                     necessity_entries.append(entry)
-                    ok = entry["z3"] == "sat" and bool(
-                        entry.get("decimal_replay", {}).get("premises_hold", True)
-                    )
+                    ok = entry["z3"] == "sat" and bool(entry.get("decimal_replay", {}).get("premises_hold", True))
                     checks.append(
                         {
                             "id": f"PARAMETER_NECESSITY/{prop.id}/{engine.safe(ob.name)}/{inv}",
@@ -224,7 +220,7 @@ def run(
             for ob in prop.obligations:
                 if "symbolic" not in ob.scopes:
                     continue
-                row = {
+                row: dict[str, Any] = {
                     "property": prop.id,
                     "obligation": ob.name,
                     "needs": [],
@@ -233,11 +229,9 @@ def run(
                 }
                 for inv in names:
                     engine.STRATEGIES = engine.STRATEGIES_BY_SHAPE[ob.shape]
-                    cx = engine.Z3Ctx("symbolic")
+                    cx = Z3Ctx("symbolic")
                     g = ob.build(cx)
-                    res, _ = engine.solve(
-                        [*engine._assertions(cx, g, dropped=(inv,)), z3.Not(g.goal)], TABLE_RLIMIT
-                    )
+                    res, _ = engine.solve([*engine._assertions(cx, g, dropped=(inv,)), z3.Not(g.goal)], TABLE_RLIMIT)
                     key = {"sat": "needs", "unsat": "not_needed"}.get(res.result, "undetermined")
                     row[key].append(inv)
                 missing = [inv for inv in ob.relies_on if inv not in row["needs"]]
@@ -248,9 +242,7 @@ def run(
     if not only:
         canaries.extend(canary_matrix(progress))
     (out_dir / "smt2" / "index.json").write_text(json.dumps(smt_files, indent=1, sort_keys=True) + "\n")
-    ok = all(c["result"] == "pass" for c in checks) and all(
-        c["caught"] == c["expected_caught"] for c in canaries
-    )
+    ok = all(c["result"] == "pass" for c in checks) and all(c["caught"] == c["expected_caught"] for c in canaries)
     return {
         "stage": "z3",
         "ok": ok,

@@ -37,11 +37,7 @@ def rational(value: Decimal | int | str | Fraction) -> Any:
         frac = Fraction(value)
     else:
         frac = Fraction(Decimal(str(value)))
-    return (
-        z3.RealVal(f"{frac.numerator}/{frac.denominator}")
-        if frac.denominator != 1
-        else z3.RealVal(frac.numerator)
-    )
+    return z3.RealVal(f"{frac.numerator}/{frac.denominator}") if frac.denominator != 1 else z3.RealVal(frac.numerator)
 
 
 class Z3Arith:
@@ -115,7 +111,8 @@ def concrete_rates(rates: Rates[Decimal]) -> Rates[Any]:
 
 
 def negate_rate(rates: Rates[Any], name: str) -> Rates[Any]:
-    """Planted bug helper: the same rule set with one parameter's sign flipped (e.g. a short floor with a sign error)."""
+    """Planted bug helper: the same rule set with one parameter's sign flipped (e.g. a short floor with a sign
+    error)."""
     return replace(rates, **{name: 0 - getattr(rates, name)})
 
 

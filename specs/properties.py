@@ -39,7 +39,8 @@ class Obligation:
     scopes: tuple[str, ...]
     planted: tuple[Planted, ...]
     relies_on: tuple[str, ...] = ()
-    """Rate invariants this obligation needs (symbolic scope); PARAMETER_NECESSITY drops each and expects a counterexample."""
+    """Rate invariants this obligation needs (symbolic scope); PARAMETER_NECESSITY drops each and expects a
+    counterexample."""
     note: str = ""
 
 
@@ -113,9 +114,9 @@ POSITION_LEMMAS = Property(
     id="POSITION_LEMMAS",
     title="Per-position lemmas (base of the compositional proofs)",
     statement=(
-        "For one position of any sign, price >= 0, leverage in [1, 10], house rate in [0, 1], under any valid rule set: "
-        "0 <= maintenance <= initial; a flat position requires nothing; the long value is >= 0 and the short value "
-        "<= 0 (0 for a long); long + short value = the signed market value."
+        "For one position of any sign, price >= 0, leverage in [1, 10], house rate in [0, 1], under any valid rule "
+        "set: 0 <= maintenance <= initial; a flat position requires nothing; the long value is >= 0 and the short "
+        "value <= 0 (0 for a long); long + short value = the signed market value."
     ),
     rule="FINRA 4210(b)(1) (initial = greater of Reg T and maintenance), 4210(c); Reg T 220.2",
     functions=(
@@ -247,9 +248,7 @@ SOLVENCY = Property(
     link_note="formulas.classify generated into Z3; health.classify delegates to it (conformance-tested).",
     argument=ARGUMENT,
     obligations=(
-        Obligation(
-            "any number of positions", "unbounded", _solvency("unbounded"), ("symbolic",), _SOLVENCY_BUGS
-        ),
+        Obligation("any number of positions", "unbounded", _solvency("unbounded"), ("symbolic",), _SOLVENCY_BUGS),
         Obligation(
             f"K={K} positions",
             "bounded",
@@ -318,12 +317,8 @@ BOUNDARIES = Property(
     link_note="formulas.classify generated into Z3; health.classify delegates to it (conformance-tested).",
     argument=ARGUMENT,
     obligations=(
-        Obligation(
-            "any number of positions", "unbounded", _boundaries("unbounded"), ("symbolic",), _BOUNDARY_BUGS
-        ),
-        Obligation(
-            f"K={K} positions", "bounded", _boundaries("bounded"), ("finra", "alpaca"), _BOUNDARY_BUGS
-        ),
+        Obligation("any number of positions", "unbounded", _boundaries("unbounded"), ("symbolic",), _BOUNDARY_BUGS),
+        Obligation(f"K={K} positions", "bounded", _boundaries("bounded"), ("finra", "alpaca"), _BOUNDARY_BUGS),
     ),
 )
 
@@ -360,9 +355,7 @@ def _coverage(shape: str) -> Callable[[Ctx], Goal]:
             cx.any(*regions),
             *[ar.not_(cx.all(regions[x], regions[y])) for x in range(4) for y in range(x + 1, 4)],
         )
-        mapped = cx.all(
-            *[cx.implies(r, is_state(cx, s, want)) for r, (_, want) in zip(regions, REGIONS, strict=True)]
-        )
+        mapped = cx.all(*[cx.implies(r, is_state(cx, s, want)) for r, (_, want) in zip(regions, REGIONS, strict=True)])
         one_state = cx.any(*[is_state(cx, s, h) for h in HealthState])
         goal = cx.all(exactly_one, mapped, one_state)
         return Goal(
@@ -426,7 +419,7 @@ COVERAGE = Property(
 
 
 def _withdrawal_terms(cx: Ctx, a: Any) -> dict[str, Any]:
-    ar, f, r = cx.ar, cx.f, cx.rates
+    f, r = cx.f, cx.rates
     keep = cx.boolean("keep_initial")
     amount = cx.real("amount")
     args = (cx.impl, r, keep, a.has_positions, a.has_shorts, a.cash, a.equity, a.maintenance, a.initial)
@@ -442,7 +435,7 @@ def _withdrawal(shape: str) -> Callable[[Ctx], Goal]:
     make = account_for(shape)
 
     def build(cx: Ctx) -> Goal:
-        ar, r = cx.ar, cx.rates
+        ar = cx.ar
         a = make(cx)
         w = _withdrawal_terms(cx, a)
         amount, limit, permitted, keep = w["amount"], w["limit"], w["permitted"], w["keep"]
@@ -472,7 +465,8 @@ _WITHDRAWAL_BUGS = (
         "forgets_minimum_equity",
         "a borrowing withdrawal ignores the $2,000 minimum equity",
         lambda cx: (
-            (
+            # not a bug: the tuple applies both overrides to cx (for their effect), then the transform returns None
+            (  # noqa: SIM223
                 override("max_withdrawal", bugs.max_withdrawal_without_minimum_equity)(cx),
                 override("withdrawal_permitted", bugs.withdrawal_permitted_without_minimum_equity)(cx),
             )
@@ -513,9 +507,7 @@ WITHDRAWAL_PROTECTION = Property(
             ("symbolic", "finra", "alpaca"),
             _WITHDRAWAL_BUGS,
         ),
-        Obligation(
-            f"K={K} positions", "bounded", _withdrawal("bounded"), ("finra", "alpaca"), _WITHDRAWAL_BUGS
-        ),
+        Obligation(f"K={K} positions", "bounded", _withdrawal("bounded"), ("finra", "alpaca"), _WITHDRAWAL_BUGS),
     ),
 )
 
@@ -542,7 +534,8 @@ _NO_GAP_BUGS = (
         "cash_only_limit",
         "the limit is the credit cash (short proceeds included), requirements ignored",
         lambda cx: (
-            (
+            # not a bug: the tuple applies both overrides to cx (for their effect), then the transform returns None
+            (  # noqa: SIM223
                 override("max_withdrawal", bugs.max_withdrawal_cash_only)(cx),
                 override("withdrawal_permitted", bugs.withdrawal_permitted_cash_only)(cx),
             )
@@ -555,8 +548,8 @@ NO_GAP_RISK = Property(
     id="NO_GAP_RISK",
     title="No permitted withdrawal ends in a liquidation call",
     statement=(
-        "Under both withdrawal rules, after any permitted withdrawal the account is not LIQUIDATION_CALL (it is in fact "
-        "HEALTHY: equity stays >= the initial requirement)."
+        "Under both withdrawal rules, after any permitted withdrawal the account is not LIQUIDATION_CALL (it is in "
+        "fact HEALTHY: equity stays >= the initial requirement)."
     ),
     rule="FINRA 4210(b)(1), 4210(c); Reg T 220.4(e); rulebook §8 (seed 001 needs 0 < maintenance <= initial)",
     functions=(
@@ -587,7 +580,7 @@ RULEBOOK_SHORT = {
 
 
 def _short_floors(cx: Ctx) -> Goal:
-    ar, r = cx.ar, cx.rates
+    ar = cx.ar
     p = position(cx, 0, sign=-1)
     shares = ar.zero - p.qty
     value = shares * p.price
@@ -629,7 +622,8 @@ SHORT_FLOORS = Property(
         "margin_rules.requirements.position_maintenance",
     ),
     link="generated",
-    link_note="formulas generated into Z3; requirements.position_maintenance routes to them (LINK + conformance tests).",
+    link_note="formulas generated into Z3; requirements.position_maintenance routes to them (LINK + conformance "
+    "tests).",
     obligations=(
         Obligation(
             "one short position",
@@ -675,9 +669,7 @@ def _mono_qty_side(cx: Ctx, sign: int, band: int | None) -> Goal:
     p.domain += _band(cx, p.price, band)
     q2 = cx.real("q_more")
     m2, i2 = f.position_requirements(cx.impl, cx.rates, q2, p.price, p.marginable, p.leverage, p.extra_rate)
-    m1, i1 = f.position_requirements(
-        cx.impl, cx.rates, p.qty, p.price, p.marginable, p.leverage, p.extra_rate
-    )
+    m1, i1 = f.position_requirements(cx.impl, cx.rates, p.qty, p.price, p.marginable, p.leverage, p.extra_rate)
     same_side_larger = cx.any(
         cx.all(ar.le(ar.zero, p.qty), ar.le(p.qty, q2)),
         cx.all(ar.le(q2, p.qty), ar.le(p.qty, ar.zero)),
@@ -763,8 +755,9 @@ MONOTONICITY = Property(
     link_note="Generated from the formulas. House rates are fixed per position: see the report note on concentration.",
     argument=(
         "(b) unbounded: the other positions and cash are free totals (only 0 <= M_rest <= I_rest); one long's price "
-        "falls; a simultaneous fall of several prices is a sequence of single falls, so by induction the property holds "
-        f"for any number of positions. Bounded: K={K} longs falling together, composed from per-position instances."
+        "falls; a simultaneous fall of several prices is a sequence of single falls, so by induction the property "
+        f"holds for any number of positions. Bounded: K={K} longs falling together, composed from per-position "
+        "instances."
     ),
     obligations=(
         Obligation(
@@ -860,13 +853,9 @@ def _cure_side(cx: Ctx, sign: int) -> Goal:
     premises.append(ar.lt(ar.zero, deficiency))
     q1 = p.qty - side * s
     cash1 = cash + side * s * p.price  # sell a long (+proceeds) / buy to cover a short (-cost), at the price
-    plan_rates = (
-        cx.rates if "plan_ignores_band" not in cx.flags else replace(r, long_low_price_threshold=ar.zero)
-    )
+    plan_rates = cx.rates if "plan_ignores_band" not in cx.flags else replace(r, long_low_price_threshold=ar.zero)
     unit = (ar.zero - side) if "plan_uses_wrong_side" in cx.flags else side
-    per_share, _ = f.position_requirements(
-        cx.impl, plan_rates, unit, p.price, p.marginable, p.leverage, p.extra_rate
-    )
+    per_share, _ = f.position_requirements(cx.impl, plan_rates, unit, p.price, p.marginable, p.leverage, p.extra_rate)
     m_q1, _ = f.position_requirements(cx.impl, r, q1, p.price, p.marginable, p.leverage, p.extra_rate)
     equity1 = f.equity(
         cash1,
@@ -971,7 +960,7 @@ def _bp_safety(dollar: bool, sign: int = 1, band: int | None = None) -> Callable
             if "no_band_premise" not in cx.flags:
                 premises.append(ar.le(cx.base_rates.long_low_price_threshold, held.price))
         q_after = held.qty + d
-        m_after, i_after = f.position_requirements(
+        _m_after, i_after = f.position_requirements(
             cx.impl, r, q_after, held.price, held.marginable, held.leverage, held.extra_rate
         )
         charge_m, charge_i = f.position_requirements(
@@ -1009,9 +998,9 @@ BUYING_POWER_SAFETY = Property(
     statement=(
         "(a) An opening order (buy, or sell short; new symbol or adding to a same-side position at its price) whose "
         "charge - the initial requirement of the opening shares, formulas.position_requirements - is <= equity - "
-        "initial leaves equity >= the initial requirement afterwards (equity is unchanged by the trade; the requirement "
-        "grows by exactly the charge). (b) For a marginable, unleveraged purchase above the low-price band with house "
-        "rate <= the Reg T rate, notional <= Reg T buying power (2 x excess) suffices."
+        "initial leaves equity >= the initial requirement afterwards (equity is unchanged by the trade; the "
+        "requirement grows by exactly the charge). (b) For a marginable, unleveraged purchase above the low-price band "
+        "with house rate <= the Reg T rate, notional <= Reg T buying power (2 x excess) suffices."
     ),
     rule="Reg T 220.12(a),(c),(e); FINRA 4210(b)(1); Alpaca regt_buying_power",
     functions=(
@@ -1107,7 +1096,7 @@ BUYING_POWER_SAFETY = Property(
 
 def _seed(shape: str) -> Callable[[Ctx], Goal]:
     def build(cx: Ctx) -> Goal:
-        ar, f, r = cx.ar, cx.f, cx.rates
+        ar, f = cx.ar, cx.f
         mr, ir = (
             (cx.c("0.25"), cx.c("0.50"))
             if cx.scope != "symbolic"
@@ -1173,8 +1162,9 @@ SEED_EQUIVALENCE = Property(
     title="Requirement-based health = seed 001's ratio rule for long-only marginable accounts",
     statement=(
         "For long-only accounts of marginable, unleveraged positions with positive prices (above any low-price band) "
-        "and no house rate, formulas.classify on the requirements equals seed 001's ratio rule (formulas.ratio_classify, "
-        "cross-multiplied) at 25% / 50% (FINRA preset), and at the rule set's own rates (symbolic)."
+        "and no house rate, formulas.classify on the requirements equals seed 001's ratio rule "
+        "(formulas.ratio_classify, cross-multiplied) at 25% / 50% (FINRA preset), and at the rule set's own rates "
+        "(symbolic)."
     ),
     rule="Seed 001; FINRA 4210(c)(1) 25%; Reg T 220.12(a) 50%",
     functions=(
@@ -1216,9 +1206,9 @@ PROPERTIES: tuple[Property, ...] = (
 """Every property proved by the Z3 stage (PARAMETER_NECESSITY is derived from the ``relies_on`` lists)."""
 
 PARAMETER_NECESSITY_STATEMENT = (
-    "For every rate invariant a proof relies on, the same proof without that invariant has a counterexample (a rule set "
-    "violating it), shown in the report; invariants a proof does not need are listed as such (the code is robust to "
-    "them, e.g. must_keep = max(initial, maintenance) makes NO_GAP_RISK hold even if maintenance > initial)."
+    "For every rate invariant a proof relies on, the same proof without that invariant has a counterexample (a rule "
+    "set violating it), shown in the report; invariants a proof does not need are listed as such (the code is robust "
+    "to them, e.g. must_keep = max(initial, maintenance) makes NO_GAP_RISK hold even if maintenance > initial)."
 )
 
 

@@ -112,7 +112,7 @@ def test_applied_patches_and_restores() -> None:
         assert f.classify(DECIMAL, True, D(1), D(1), D(2)) is HealthState.RESTRICTED
 
 
-# --- Hypothesis ---------------------------------------------------------------------------------------------------------
+# --- Hypothesis -------------------------------------------------------------------------------------------------------
 
 
 def _property_tests() -> list[tuple[str, Callable[[], None]]]:
@@ -161,7 +161,7 @@ def test_hypothesis_catches_exactly_the_expected_canaries(canary_id: str, record
     assert caught == c.expected["hypothesis"], evidence
 
 
-# --- pyicontract-lint ---------------------------------------------------------------------------------------------------
+# --- pyicontract-lint -------------------------------------------------------------------------------------------------
 
 
 def test_pyicontract_lint_flags_the_mismatched_argument() -> None:
@@ -175,7 +175,7 @@ def test_pyicontract_lint_flags_the_mismatched_argument() -> None:
     assert good.returncode == 0, good.stdout
 
 
-# --- CrossHair: the cheap integer kernel (the full matrix is proofs/stage_crosshair.py) ---------------------------------
+# --- CrossHair: the cheap integer kernel (the full matrix is proofs/stage_crosshair.py) -------------------------------
 
 
 @pytest.mark.slow

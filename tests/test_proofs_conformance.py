@@ -54,7 +54,7 @@ def z3_value(term: Any) -> Any:
 
 
 def same(dec: Any, z: Any) -> bool:
-    if isinstance(dec, bool) or isinstance(dec, HealthState):
+    if isinstance(dec, (bool, HealthState)):
         return bool(dec == z)
     return bool(Fraction(dec) == z)
 
@@ -112,7 +112,7 @@ def account_inputs(n: int, seed: int = 11) -> list[tuple[Decimal, ...]]:
     for m in (Decimal(0), Decimal("1000"), Decimal("2000")):
         for gap in (Decimal(0), Decimal("0.01"), Decimal(500)):
             i = m + gap
-            for e in around([str(m), str(i), "2000", "0"]) + [Decimal("-5")]:
+            for e in [*around([str(m), str(i), "2000", "0"]), Decimal("-5")]:
                 for cash in (Decimal(-100), Decimal(0), e):
                     out.append((cash, e, m, i, Decimal("0.01")))
     while len(out) < n:

@@ -10,11 +10,11 @@ from alpaca_support import ACCOUNT_FIXTURES, KEY, SECRET, base_url, load, serve
 from pytest_httpserver import HTTPServer
 
 from margin_rules import formulas
+from margin_rules.arith import DECIMAL
 from margin_rules.brokers.alpaca.client import Credentials, fetch_raw, make_client, resolve_base_url
 from margin_rules.brokers.alpaca.fields import CENT_TOLERANCE, FIELDS, reproduce
 from margin_rules.brokers.alpaca.mapping import AlpacaSnapshot, map_snapshot
 from margin_rules.brokers.alpaca.reconcile import Report, Tolerance, reconcile
-from margin_rules.arith import DECIMAL
 from margin_rules.rulesets import alpaca
 
 D = Decimal

@@ -54,7 +54,7 @@ RULEBOOK["alpaca"] = {
 
 def fr(value: Any) -> Fr:
     """A Decimal/int/str as an exact Fraction."""
-    return Fr(value) if not isinstance(value, str) else Fr(value)
+    return Fr(value)
 
 
 def table(rules: Any) -> dict[str, Fr]:
@@ -62,7 +62,7 @@ def table(rules: Any) -> dict[str, Fr]:
     return RULEBOOK[rules.name.split("+")[0]]
 
 
-# --- Requirements -------------------------------------------------------------------------------------------------------
+# --- Requirements -----------------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ def account_figures(account: Any, rules: Any) -> Figures:
     )
 
 
-# --- Health (section 8, seed 001 boundaries) ---------------------------------------------------------------------------
+# --- Health (section 8, seed 001 boundaries) --------------------------------------------------------------------------
 
 
 def classify(has_positions: bool, equity: Fr, maintenance: Fr, initial: Fr) -> str:
@@ -220,7 +220,7 @@ def max_withdrawal(fig: Figures, rules: Any) -> Fr:
     return max(candidates)
 
 
-# --- Buying power (sections 4 to 6) ------------------------------------------------------------------------------------
+# --- Buying power (sections 4 to 6) -----------------------------------------------------------------------------------
 
 
 def buying_power(fig: Figures, rules: Any, account: Any, reserved: Fr) -> dict[str, Fr | None]:

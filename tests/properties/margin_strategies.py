@@ -120,7 +120,7 @@ no_house_rule_sets = st.sampled_from(tuple(r for r in RULE_SETS if r.house is No
 @st.composite
 def orders(draw: st.DrawFn, account: Account | None = None) -> Order:
     held = [p.symbol for p in account.positions] if account is not None else []
-    symbol = draw(st.sampled_from(held + ["ZZZ"])) if held else "ZZZ"
+    symbol = draw(st.sampled_from([*held, "ZZZ"])) if held else "ZZZ"
     return Order(
         symbol=symbol,
         side=draw(st.sampled_from(tuple(Side))),

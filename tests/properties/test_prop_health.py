@@ -1,4 +1,5 @@
-"""Properties of the health classification (rule 6): exact boundaries, the oracle, seed 001 equivalence, monotonicity."""
+"""Properties of the health classification (rule 6): exact boundaries, the oracle, seed 001 equivalence,
+monotonicity."""
 
 from __future__ import annotations
 
@@ -32,9 +33,9 @@ CENT = D("0.01")
 
 @prop(
     "HEALTH-BOUNDARIES",
-    "With positions: LIQUIDATION_CALL iff equity < maintenance, RESTRICTED iff maintenance <= equity < initial, HEALTHY "
-    "iff equity >= initial; equity exactly at maintenance is RESTRICTED, exactly at initial HEALTHY; no positions: "
-    "HEALTHY. No tolerance.",
+    "With positions: LIQUIDATION_CALL iff equity < maintenance, RESTRICTED iff maintenance <= equity < initial, "
+    "HEALTHY iff equity >= initial; equity exactly at maintenance is RESTRICTED, exactly at initial HEALTHY; no "
+    "positions: HEALTHY. No tolerance.",
     "FINRA 4210(c); Reg T 220.12 / 4210(b); seed 001",
     ["margin_rules.health.classify", "margin_rules.formulas.classify"],
 )
@@ -147,7 +148,7 @@ def test_long_price_fall_never_improves_health(account: Account, rules: object, 
     p = account.positions[index]
     new_price = max(p.price - data.draw(ms.decimals(0, 100, 2)), D(0))
     moved = Position(p.symbol, p.quantity, new_price, p.marginable, p.leverage)
-    after = Account(account.cash, account.positions[:index] + (moved,) + account.positions[index + 1 :])
+    after = Account(account.cash, (*account.positions[:index], moved, *account.positions[index + 1 :]))
     assert _ORDER[health(after, rules)] >= _ORDER[health(account, rules)]  # type: ignore[arg-type]
 
 

@@ -232,7 +232,8 @@ BOUNDARIES = [
 
 @prop(
     "RULES-INVARIANT-BOUNDS",
-    "Each rule-set invariant breaks when its own bound is crossed and holds exactly at the bound (from the FINRA preset).",
+    "Each rule-set invariant breaks when its own bound is crossed and holds exactly at the bound (from the FINRA "
+    "preset).",
     "rate_invariants (the premises of the proofs)",
     ["margin_rules.rates.rate_invariants", "margin_rules.rulesets.RuleSet"],
 )

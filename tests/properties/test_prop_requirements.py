@@ -232,7 +232,8 @@ def _oracle_order(account: Account, order: Order, rules: object) -> tuple[Fr, Fr
 @prop(
     "REQ-ORDER",
     "A hypothetical order splits into opening and closing shares; opening shares carry the rule's requirement at the "
-    "order price; the $2,000 minimum applies to opening orders, capped at a purchase's cost; closing orders add nothing.",
+    "order price; the $2,000 minimum applies to opening orders, capped at a purchase's cost; closing orders add "
+    "nothing.",
     "FINRA 4210(b)(1); Reg T 220.12",
     ["margin_rules.requirements.order_requirement", "margin_rules.requirements.split_order"],
 )

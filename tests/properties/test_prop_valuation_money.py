@@ -38,8 +38,8 @@ FINRA = finra()
 
 @prop(
     "VAL-ORACLE",
-    "Long and short market values, gross exposure, equity (= cash + long MV + short MV, short MV <= 0), each position's "
-    "signed market value and unrealized P&L equal their exact Fraction definitions.",
+    "Long and short market values, gross exposure, equity (= cash + long MV + short MV, short MV <= 0), each "
+    "position's signed market value and unrealized P&L equal their exact Fraction definitions.",
     "Reg T 220.2; FINRA 4210(a)(2); Alpaca account fields",
     [
         "margin_rules.valuation.long_market_value",

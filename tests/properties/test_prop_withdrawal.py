@@ -66,8 +66,8 @@ def test_max_withdrawal_matches_oracle(account: Account, rules: object) -> None:
 
 @prop(
     "WD-EXACT-MAXIMUM",
-    "Withdrawing exactly the maximum is permitted (when positive); the maximum plus one cent, or plus 10^-10, is refused; "
-    "any amount's decision agrees with the rule's decision procedure.",
+    "Withdrawing exactly the maximum is permitted (when positive); the maximum plus one cent, or plus 10^-10, is "
+    "refused; any amount's decision agrees with the rule's decision procedure.",
     "Reg T 220.4(e); FINRA 4210(b)(1)",
     ["margin_rules.withdrawal.check_withdrawal", "margin_rules.formulas.withdrawal_permitted"],
 )
