@@ -215,7 +215,10 @@ def build(stages: list[dict[str, Any]], tools: Mapping[str, str], skipped: list[
         "stages": {s["stage"]: ("pass" if s.get("ok") else "FAIL") for s in stages},
         "skipped_stages": skipped,
         "checks": sum(len(s.get("checks", [])) for s in stages),
-        "checks_failed": sum(1 for s in stages for c in s.get("checks", []) if c.get("result") != "pass"),
+        "checks_failed": sum(
+            1 for s in stages for c in s.get("checks", []) if c.get("result") not in ("pass", "skipped")
+        ),
+        "checks_skipped": [c["id"] for s in stages for c in s.get("checks", []) if c.get("result") == "skipped"],
         "canaries": len(canaries),
         "canaries_mismatched": sum(1 for c in canaries if c.get("caught") != c.get("expected_caught")),
         "properties": len(props),

@@ -157,14 +157,16 @@ def _z3_cli_once(body: str) -> tuple[str, float]:
     finally:
         Path(name).unlink(missing_ok=True)
     seconds = time.perf_counter() - t0
-    if out.returncode < 0:  # killed by the CPU cap (SIGXCPU / SIGKILL)
-        return f"unknown (CPU cap {Z3_CLI_CPU_GUARD_SECONDS} s)", seconds
     lines = [ln.strip() for ln in out.stdout.splitlines() if ln.strip()]
-    result = next(
-        (ln for ln in lines if ln in ("sat", "unsat", "unknown")),
-        "error: " + (out.stderr or out.stdout)[:200],
-    )
-    return result, seconds
+    answers = [ln for ln in lines if ln in ("sat", "unsat", "unknown")]
+    errors = [ln for ln in lines if ln.startswith("(error")]
+    if errors:  # z3 reports an error and goes on: an assertion it rejected must never yield an answer
+        return "error: " + " | ".join(errors)[:300], seconds
+    if not answers and (out.returncode < 0 or "timeout" in lines):  # stopped by the CPU cap (SIGXCPU / SIGKILL)
+        return f"unknown (CPU cap {Z3_CLI_CPU_GUARD_SECONDS} s)", seconds
+    if len(answers) != 1:
+        return "error: " + (out.stderr or out.stdout)[:200], seconds
+    return answers[0], seconds
 
 
 def z3_cli_check(text: str, strategy: str) -> dict[str, Any]:
@@ -188,54 +190,70 @@ def z3_cli_check(text: str, strategy: str) -> dict[str, Any]:
     }
 
 
+WORKERS = 2
+"""Files are re-checked by this many worker processes (spawned, single-threaded, so forking the cvc5 child is safe);
+each check is independent of the others and of the order, and the results are reported in the index's order."""
+
+
+def check_file(out_dir: Path, item: Mapping[str, str]) -> dict[str, Any]:
+    """Re-check one SMT-LIB2 file with cvc5 (claims only) and the z3 binary: one check (stage-result interface)."""
+    t0 = time.perf_counter()
+    text = (out_dir / item["file"]).read_text()
+    expected = item["expected"]
+    name = item["file"]
+    counterexample = any(k in name for k in (".planted.", ".region.", "PARAMETER_NECESSITY"))
+    if counterexample:
+        # cvc5 re-checks the claims (proofs: unsat; vacuity witnesses: sat). A counterexample file's model is
+        # already confirmed by Z3, by the z3 binary below and by the Decimal replay; cvc5's nonlinear model search
+        # on them does not honour its resource limit (measured: minutes on one file), so it is not run there.
+        cv = {"result": "not run (counterexample file: confirmed by Z3, the z3 binary and the Decimal replay)"}
+    else:
+        cv = cvc5_check(text, CVC5_RLIMIT)
+    zc = z3_cli_check(text, item.get("strategy", ""))
+    # A disagreement fails (cvc5 or the z3 binary answering the opposite of the expected result, or an error); the
+    # z3 binary must agree on every file. A cvc5 "unknown" (its resource limit or CPU guard reached: nonlinear real
+    # arithmetic is incomplete) is not a disagreement: it is reported in the details and counted in the report.
+    cvc5_ok = counterexample or cv["result"] in (expected, "unknown")
+    agree = cvc5_ok and zc["result"] == expected
+    disagreement = {cv["result"], zc["result"], expected} >= {"sat", "unsat"}
+    return {
+        "id": f"SMT/{item['file']}",
+        "statement": f"{item['check']}: expected {expected}",
+        "rule": "",
+        "functions": [],
+        "result": "pass" if agree else ("unknown" if not disagreement else "fail"),
+        "seconds": round(time.perf_counter() - t0, 3),
+        "details": {
+            "expected": expected,
+            "kind": "counterexample" if counterexample else "claim",
+            "cvc5": cv,
+            "z3_cli": zc,
+            "disagreement": disagreement,
+        },
+    }
+
+
 def recheck(
-    out_dir: Path, files: Sequence[Mapping[str, str]], progress: Callable[[str], None] | None = None
+    out_dir: Path,
+    files: Sequence[Mapping[str, str]],
+    progress: Callable[[str], None] | None = None,
+    workers: int = WORKERS,
 ) -> dict[str, Any]:
     """Re-check each file; a check per file (stage-result interface). ``progress`` gets one line per file."""
-    checks: list[dict[str, Any]] = []
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     start = time.perf_counter()
-    for item in files:
-        t0 = time.perf_counter()
-        text = (out_dir / item["file"]).read_text()
-        expected = item["expected"]
-        name = item["file"]
-        counterexample = any(k in name for k in (".planted.", ".region.", "PARAMETER_NECESSITY"))
-        if counterexample:
-            # cvc5 re-checks the claims (proofs: unsat; vacuity witnesses: sat). A counterexample file's model is
-            # already confirmed by Z3, by the z3 binary below and by the Decimal replay; cvc5's nonlinear model search
-            # on them does not honour its resource limit (measured: minutes on one file), so it is not run there.
-            cv = {"result": "not run (counterexample file: confirmed by Z3, the z3 binary and the Decimal replay)"}
-        else:
-            cv = cvc5_check(text, CVC5_RLIMIT)
-        zc = z3_cli_check(text, item.get("strategy", ""))
-        # A disagreement fails (cvc5 or the z3 binary answering the opposite of the expected result, or an error); the
-        # z3 binary must agree on every file. A cvc5 "unknown" (its resource limit or CPU guard reached: nonlinear real
-        # arithmetic is incomplete) is not a disagreement: it is reported in the details and counted in the report.
-        cvc5_ok = counterexample or cv["result"] in (expected, "unknown")
-        agree = cvc5_ok and zc["result"] == expected
-        disagreement = {cv["result"], zc["result"], expected} >= {"sat", "unsat"}
-        checks.append(
-            {
-                "id": f"SMT/{item['file']}",
-                "statement": f"{item['check']}: expected {expected}",
-                "rule": "",
-                "functions": [],
-                "result": "pass" if agree else ("unknown" if not disagreement else "fail"),
-                "seconds": round(time.perf_counter() - t0, 3),
-                "details": {
-                    "expected": expected,
-                    "kind": "counterexample" if counterexample else "claim",
-                    "cvc5": cv,
-                    "z3_cli": zc,
-                    "disagreement": disagreement,
-                },
-            }
-        )
-        if progress is not None:
-            progress(
-                f"  {checks[-1]['result']:7} {name} (z3 binary: {zc['result']} [{zc['mode']}], "
-                f"cvc5: {cv['result'].split(' (')[0]}; {checks[-1]['seconds']:.2f}s)"
-            )
+    checks: list[dict[str, Any]] = []
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for check in pool.map(check_file, [out_dir] * len(files), files):
+            checks.append(check)
+            if progress is not None:
+                d = check["details"]
+                progress(
+                    f"  {check['result']:7} {check['id'][4:]} (z3 binary: {d['z3_cli']['result']} "
+                    f"[{d['z3_cli']['mode']}], cvc5: {d['cvc5']['result'].split(' (')[0]}; {check['seconds']:.2f}s)"
+                )
     claims = [c for c in checks if c["details"]["kind"] == "claim"]
     unconfirmed = [c["id"] for c in claims if c["details"]["cvc5"]["result"] != c["details"]["expected"]]
     return {
