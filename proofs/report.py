@@ -109,14 +109,32 @@ def link_of(dotted: str) -> str:
 # --- Building the report ---------------------------------------------------------------------------------------
 
 
+_TIMES = (
+    re.compile(r" \(\d+(?:\.\d+)? s\)"),  # "counterexample (5.086 s): ..."
+    re.compile(r" in \d+(?:\.\d+)? s wall"),  # "counterexample in 0.794 s wall: ..."
+)
+
+
+def stable_text(text: str) -> str:
+    """``text`` without what varies from run to run: elapsed times quoted by a tool, and the checkout's absolute
+    path (file names become relative to the project root)."""
+    text = text.replace(str(ROOT) + "/", "")
+    for pattern in _TIMES:
+        text = pattern.sub("", text)
+    return text
+
+
 def split_run_data(obj: Any, path: str = "") -> tuple[Any, dict[str, Any]]:
-    """(obj without run-varying keys, {path: value} of the removed ones)."""
+    """(obj without run-varying keys and texts, {path: value} of the removed or rewritten ones)."""
     removed: dict[str, Any] = {}
+    if isinstance(obj, str):
+        stable = stable_text(obj)
+        return stable, ({path: obj} if stable != obj else {})
     if isinstance(obj, Mapping):
         kept = {}
         for k, v in obj.items():
             sub = f"{path}/{k}" if path else str(k)
-            if k in RUN_KEYS:
+            if k in RUN_KEYS or "seconds" in str(k) or str(k).endswith("_time"):
                 removed[sub] = v
                 continue
             kv, kr = split_run_data(v, sub)
