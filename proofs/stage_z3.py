@@ -256,6 +256,7 @@ def run(
         "settings": {
             "seed": engine.SEED,
             "rlimit": engine.RLIMIT,
+            "first_round_rlimit": engine.FIRST_ROUND_RLIMIT,
             "strategies": {k: list(v) for k, v in engine.STRATEGIES_BY_SHAPE.items()},
             "table_rlimit": TABLE_RLIMIT,
             "bounded_K": specs.K,
