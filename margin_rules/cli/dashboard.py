@@ -496,7 +496,17 @@ class Demo:
             return
         if any(o.order_id.startswith("margin-call-") for o in self.broker.open_orders):
             return
+        if self.manager.unresolved:  # already announced; the manager sends nothing more in this episode
+            return
         result = self.manager.evaluate()
+        if result.unresolved:
+            self.log.add(
+                self.tick,
+                f"call UNRESOLVED after {result.attempts} liquidation plans: automatic liquidation stopped, "
+                "opening orders stay blocked",
+                "bold red",
+            )
+            return
         if result.plan is not None or result.submitted or result.refused:
             self.log.add(self.tick, "still under the call and no liquidation order working: re-planned", "magenta")
             self.log.margin_call(self.tick, replace(result, notices=()))

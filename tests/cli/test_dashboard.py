@@ -141,3 +141,24 @@ def test_demo_refuses_an_unknown_symbol(cli) -> None:
 def test_demo_with_duration(cli) -> None:
     result = cli("demo", "--duration", "0.2", "--interval", "0.05")
     assert result.code == 0, result.stderr
+
+
+def test_a_broker_that_rejects_every_liquidation_ends_in_one_unresolved_notice() -> None:
+    demo = dashboard.Demo(alpaca(), seed=1)
+    demo.step()
+    demo.broker.reject_probability = 1.0  # from now on the broker rejects everything
+    demo.broker.fill_probability = 0.0
+    demo.step("AAPL")  # the crash: the manager routes its first plan
+    demo.step("AAPL")  # and a second one, so that the market's walk cannot cure the call by itself
+    states = [demo.step() for _ in range(20)]
+    demo.close()
+    texts = [e.text for e in states[-1].events]
+    assert states[-1].health is HealthState.LIQUIDATION_CALL and states[-1].blocked
+    unresolved = [t for t in texts if t.startswith("call UNRESOLVED")]
+    assert unresolved == [
+        f"call UNRESOLVED after {demo.manager.max_attempts} liquidation plans: automatic "
+        "liquidation stopped, opening orders stay blocked"
+    ]
+    plans = [t for t in texts if t.startswith("liquidation plan")]
+    assert len(plans) == demo.manager.max_attempts  # no plan after the notice, none repeated
+    assert demo.manager.unresolved
