@@ -75,8 +75,18 @@ def load_results() -> dict[str, Any]:
 
 
 def prove_stages() -> dict[str, float]:
-    """Seconds per stage of the last ``make prove``, from the harness's JSON in ``reports/`` (empty if none)."""
+    """Seconds per stage of the last ``make prove``: ``reports/run/run.json`` (``stage_seconds``, where the harness
+    keeps its run-dependent figures), else any ``reports/`` JSON with per-stage ``seconds`` (empty if none)."""
     reports = ROOT / "reports"
+    try:
+        run = json.loads((reports / "run" / "run.json").read_text())
+        stage_seconds = run.get("stage_seconds") if isinstance(run, dict) else None
+        if isinstance(stage_seconds, dict):
+            found = {str(k): float(v) for k, v in stage_seconds.items() if isinstance(v, int | float)}
+            if found:
+                return found
+    except (OSError, json.JSONDecodeError):
+        pass
     candidates = (
         sorted(reports.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True) if reports.is_dir() else []
     )

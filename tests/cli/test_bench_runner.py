@@ -46,3 +46,18 @@ def test_plot_draws_every_result_and_the_prove_stages(tmp_path: Path) -> None:
 
 def test_nothing_to_plot(tmp_path: Path) -> None:
     assert runner.plot({}, {}, tmp_path / "bench.png") is None
+
+
+def test_prove_stages_come_from_the_run_section(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "reports" / "run").mkdir(parents=True)
+    (tmp_path / "reports" / "run" / "run.json").write_text(
+        '{"stage_seconds": {"z3": 54.7, "smt-recheck": 49.0, "bad": "x"}}'
+    )
+    (tmp_path / "reports" / "proof-report.json").write_text('{"stages": [{"stage": "z3"}]}')  # no seconds there
+    monkeypatch.setattr(runner, "ROOT", tmp_path)
+    assert runner.prove_stages() == {"z3": 54.7, "smt-recheck": 49.0}
+
+
+def test_no_prove_run_no_stages(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(runner, "ROOT", tmp_path)
+    assert runner.prove_stages() == {}
