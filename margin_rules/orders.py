@@ -21,6 +21,7 @@ from margin_rules.errors import DomainError, InvalidTypeError
 from margin_rules.model import Account, Order, Side
 from margin_rules.money import (
     MAX_AMOUNT,
+    MAX_AMOUNT_PLACES,
     MAX_PLACES,
     MAX_PRICE,
     MAX_QUANTITY,
@@ -75,7 +76,8 @@ def _result_is_maximal(
 ) -> bool:
     """order_fits(result) (or result = 0) and not order_fits(result + step) (unless beyond the quantity bound)."""
     step = quantity_step(fractional, fraction_places)
-    args = (Side(side), to_decimal(price, "price"), Mode(mode), to_decimal(reserved, "reserved"))
+    held = to_decimal(reserved, "reserved", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
+    args = (Side(side), to_decimal(price, "price"), Mode(mode), held)
     lev = to_decimal(leverage, "leverage")
     with exact():
         bigger = result + step
@@ -119,7 +121,7 @@ def _validate(
         chosen_mode = Mode(mode)
     except ValueError:
         raise DomainError("mode", f"unknown buying-power mode {mode!r}") from None
-    held = to_decimal(reserved, "reserved", max_abs=MAX_AMOUNT)
+    held = to_decimal(reserved, "reserved", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
     if held < ZERO:
         raise DomainError("reserved", "reserved buying power cannot be negative")
     if not isinstance(fractional, bool):

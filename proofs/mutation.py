@@ -2,21 +2,35 @@
 
 Full run (``python -m proofs.mutation``, NOT part of ``make prove``: see the wall time in the report):
 
-* mutmut 3.x, configured in ``setup.cfg`` [mutmut]: the pure core modules (formulas, requirements, health, withdrawal,
-  buying_power, valuation, money, rates, rulesets) against the fast targeted selection ``tests/properties`` under the
-  Hypothesis ``mutation`` profile (derandomized, 20 random examples + every explicit ``@example``, no shrinking).
+* mutmut 3.x, configured in ``setup.cfg`` [mutmut], over the pure core (:data:`MODULES`): formulas, requirements,
+  health, withdrawal, buying_power, valuation, money, rates, rulesets, margin_call (margin calls, the liquidation plan
+  and the liquidation price), orders (maximum order quantity), transactions (fills, deposits, withdrawals),
+  order_check (the figure-level order check) and daytrading (the pure day-trading rules).
+* Test selection (:data:`SELECTION`, the same list as ``pytest_add_cli_args_test_selection``): the property suite
+  ``tests/properties`` and the pure, thread-free tests of those modules: ``tests/test_margin_call.py``,
+  ``tests/test_liquidation_price.py``, ``tests/test_orders.py``, ``tests/test_transactions.py``,
+  ``tests/test_daytrading_rules.py``, ``tests/live/test_live_order_check.py`` (check_order against order_fits),
+  ``tests/live/test_daytrading_trackers.py`` (the day-trading rules through their trackers, no threads) and
+  ``tests/test_mutation_kills_core.py`` (the tests written for the survivors of the first run over the last five
+  modules) and ``tests/test_finding_reserved_places.py`` (the regression test of the defect that run found). All
+  run under the Hypothesis ``mutation`` profile (derandomized, 20 random examples + every explicit
+  ``@example``, no shrinking; tests with their own ``max_examples`` keep it). mutmut records which tests reach each
+  function and runs only those, fastest first, for each mutant.
 * Writes ``reports/mutation-report.json`` and ``reports/mutation-report.md``: counts, kill rate
-  ((killed + timeout) / (all - skipped)), wall time, and every surviving mutant with its diff and the reason
-  (:data:`SURVIVOR_REASONS`: an equivalent mutant, or a missing test which was then added). A survivor without a
-  recorded
-  reason is reported as "unexplained" and fails the run, like a kill rate below :data:`GOAL`.
+  ((killed + timeout) / (all - skipped)), overall and per module, wall time, and every surviving mutant with its diff
+  and the reason (:data:`SURVIVOR_REASONS`: an equivalent mutant, or a missing test which was then added). A survivor
+  without a recorded reason is reported as "unexplained" and fails the run, like a kill rate below :data:`GOAL`.
+  The run also fails if ``setup.cfg`` and :data:`MODULES` / :data:`SELECTION` disagree.
 * mutmut 3 does not mutate decorated functions (it cannot re-decorate its trampolines), so the icontract-decorated
-public
-  wrappers are not mutated; their logic is in ``formulas.py`` and in undecorated helpers, which are. The report lists
-  the functions mutmut skipped for that reason. Module-level constants are not mutated either: the rule constants live
-  in the functions ``rulesets._finra_rates`` / ``rulesets.alpaca`` (mutated), and
-  ``tests/properties/test_prop_rulesets.py``
-  pins each one to the rulebook (the spec-mutation test).
+  public wrappers are not mutated. For the first nine modules their logic is in ``formulas.py`` and in undecorated
+  helpers, which are mutated. For margin_call, orders, transactions and daytrading the bodies of the decorated public
+  functions (e.g. ``liquidation_plan``, ``margin_calls``, ``liquidation_price``, ``max_order_quantity``,
+  ``apply_fill``, ``day_trade_step``) are NOT mutated, only their undecorated helpers (validation, the contract
+  helpers, ``_calls_of``, ``_reduced``, the piecewise-linear evaluation of the liquidation price, ``_basis_after``,
+  ...); moving a body into an undecorated helper would bring it under mutation. The report lists every function
+  mutmut skipped for that reason. Module-level constants are not mutated either: the rule constants live in the
+  functions ``rulesets._finra_rates`` / ``rulesets.alpaca`` (mutated), and
+  ``tests/properties/test_prop_rulesets.py`` pins each one to the rulebook (the spec-mutation test).
 
 Canary-level check (:func:`run`, stage interface, cheap enough for ``make prove``): each canary of :mod:`canaries` is
 planted as if it were a mutant (``MARGIN_CANARY``) and the same targeted selection is run; "caught" = the selection
@@ -26,6 +40,7 @@ fails.
 from __future__ import annotations
 
 import ast
+import configparser
 import json
 import os
 import re
@@ -39,7 +54,18 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "reports"
 GOAL = 95.0
-SELECTION = ["tests/properties"]
+SELECTION = [
+    "tests/properties",
+    "tests/test_margin_call.py",
+    "tests/test_liquidation_price.py",
+    "tests/test_orders.py",
+    "tests/test_transactions.py",
+    "tests/test_daytrading_rules.py",
+    "tests/live/test_live_order_check.py",
+    "tests/live/test_daytrading_trackers.py",
+    "tests/test_mutation_kills_core.py",
+    "tests/test_finding_reserved_places.py",
+]
 PROFILE = "mutation"
 MODULES = (
     "formulas",
@@ -51,6 +77,11 @@ MODULES = (
     "money",
     "rates",
     "rulesets",
+    "margin_call",
+    "orders",
+    "transactions",
+    "order_check",
+    "daytrading",
 )
 
 KILLED = {1, 3, 36, 24, -24, 152, 255}  # killed, or timed out (a mutant that loops is detected)
@@ -94,6 +125,122 @@ SURVIVOR_REASONS: dict[str, str] = {
     "must keep its representation; added to test_prop_refusals.py::test_to_decimal_refusals_name_the_field",
     "margin_rules.requirements.x_split_order__mutmut_12": _EQ + "an order's signed quantity is never 0 (Order refuses "
     "quantity <= 0), so delta >= 0 and delta > 0 agree",
+    # --- margin_call, orders, transactions, order_check, daytrading (added to the run with
+    # tests/test_mutation_kills_core.py, which kills every other survivor of the first run over them) ---
+    **dict.fromkeys(
+        (f"margin_rules.margin_call.x__ceil_div__mutmut_{n}" for n in (12, 16)),
+        _EQ + "weakens the self-check `assert n x d >= x > (n - 1) x d` (to >= or to n - 2): n is the exact ceiling "
+        "computed on the integer ratios, so the assertion holds in either form and never fires",
+    ),
+    "margin_rules.margin_call.x__negative_set__mutmut_20": _EQ + "the sample of the unbounded last piece moves from "
+    "edge + 1 to edge + 2: both lie inside the piece (edge, inf), on which no comparison changes at the fixed point "
+    "(a crossing of two compared terms is always recorded as a breakpoint), so g is the same linear function there",
+    "margin_rules.margin_call.x__negative_set__mutmut_31": _EQ + "keeping breakpoints >= 0 instead of > 0 only "
+    "duplicates the edge 0, adding the empty piece (0, 0) sampled at 0: a constant negative g there adds the "
+    "interval (0, 0), whose end 0 is already in `single` (g(0) < 0); a sloped g adds nothing (top > 0 and "
+    "bottom < 0 are false), so the supremum, the infimum and the unbounded test are unchanged",
+    **dict.fromkeys(
+        (f"margin_rules.margin_call.x__negative_set__mutmut_{n}" for n in (41, 44, 45)),
+        _EQ + "zip(edges, samples, strict=True) -> strict=None/False/omitted: samples has exactly len(edges) elements "
+        "by construction (one midpoint per gap plus the last piece), so strict never fires",
+    ),
+    "margin_rules.margin_call.x__negative_set__mutmut_64": _EQ + "g.b > 0 -> g.b >= 0: the case g.b == 0 is handled "
+    "just before (continue), so the two tests agree on every piece that reaches them",
+    **dict.fromkeys(
+        (f"margin_rules.margin_call.x__not_in_call_at__mutmut_{n}" for n in (12, 18)),
+        _EQ + "the repriced position loses its cost basis: account_requirements and health_of never read cost_basis "
+        "(it only orders liquidations by P&L)",
+    ),
+    **dict.fromkeys(
+        (f"margin_rules.margin_call.x__not_in_call_at__mutmut_{n}" for n in (28, 29, 33, 34)),
+        _EQ + "the repriced account loses (or shifts) its prior-close equity/maintenance: account_requirements and "
+        "health_of never read the prior-close figures (only the legacy day-trading budget does), and Account accepts "
+        "either of them alone",
+    ),
+    "margin_rules.margin_call.x__plan_ok__mutmut_13": _EQ + "held.quantity > 0 -> >= 0 differs only for a flat "
+    "position, and an order on a flat position is already refused by the line before (an order's quantity is > 0 = "
+    "|held|), so the side test is never reached with held.quantity == 0",
+    "margin_rules.margin_call.x__reduced__mutmut_4": _EQ + "position.quantity > 0 -> >= 0 differs only for a flat "
+    "position, which is never reduced: liquidation_plan's candidates exclude quantity 0, and account_after_plan "
+    "executes the plans of liquidation_plan (their orders trade held, non-zero positions, as _plan_ok checks)",
+    **dict.fromkeys(
+        (
+            "margin_rules.margin_call.xǁ_Marginǁ__init____mutmut_19",
+            "margin_rules.margin_call.xǁ_Marginǁ_house_rates__mutmut_17",
+            "margin_rules.margin_call.xǁ_Marginǁ_others_maintenance__mutmut_10",
+            "margin_rules.transactions.x__equity__mutmut_5",
+        ),
+        _EQ + "sum() starting at int 0 instead of Decimal 0 gives the same Decimal (0 + Decimal is that Decimal; an "
+        "empty sum is int 0, which Decimal arithmetic and Fraction() accept as 0)",
+    ),
+    "margin_rules.margin_call.xǁ_Marginǁ_house_rates__mutmut_5": _EQ + "HouseRules refuses a concentration threshold "
+    "without a rate and vice versa, so `or` and `and` agree on every valid HouseRules",
+    "margin_rules.margin_call.xǁ_Marginǁ_house_rates__mutmut_46": _EQ + "conc > base -> conc >= base: when "
+    "conc == base both branches give the same rate",
+    **dict.fromkeys(
+        (f"margin_rules.margin_call.xǁ_Marginǁ_others_maintenance__mutmut_{n}" for n in (3, 4, 31)),
+        _EQ + "disables or poisons the memo of the other positions' maintenance (get(None), found = None, memo[key] "
+        "= None): every call then recomputes the same exact sum, so only the time changes",
+    ),
+    **dict.fromkeys(
+        (f"margin_rules.margin_call.xǁ_Marginǁ_others_maintenance__mutmut_{n}" for n in (26, 29, 30)),
+        _EQ + "zip(self.others, key, strict=True) -> strict=None/False/omitted: key is built from self.others, one "
+        "rate per position, so the lengths are always equal",
+    ),
+    "margin_rules.margin_call.xǁ_Marginǁevaluate__mutmut_24": _EQ + "t.quantity > 0 -> >= 0: the target is never flat "
+    "(_target refuses a position of quantity 0 before _Margin is built)",
+    **dict.fromkeys(
+        (f"margin_rules.margin_call.xǁ_PieceArithǁ{op}__mutmut_7" for op in ("max", "min")),
+        _EQ + "changes only which of two terms is returned on a tie a(x) = b(x): the value at x is the same; the "
+        "slope is used only at the samples, which at the fixed point are interior points of pieces, where a tie of "
+        "two different linear terms is impossible (their crossing is recorded as a breakpoint, i.e. an edge), so "
+        "there a and b are the same function",
+    ),
+    "margin_rules.order_check.x__available__mutmut_22": _EQ + "excess <= 0 -> excess < 0: with excess == 0 the "
+    "scaled branch computes 0 x in_force / full = 0 (floored at 40 places, 0E-40), so excess - reserved and "
+    "scaled - reserved are equal Decimals (only the exponent of the zero differs, which no caller observes)",
+    "margin_rules.order_check.x__available__mutmut_31": _EQ + "quantize(q, None, _FLOOR) takes its rounding from the "
+    "_FLOOR context, whose rounding is ROUND_FLOOR: the same as passing ROUND_FLOOR",
+    "margin_rules.order_check.x__fits_budget__mutmut_12": _EQ + "excess <= 0 -> excess < 0: with excess == 0 the "
+    "scaled test charge x full <= 0 x in_force - reserved x full is charge <= -reserved (full > 0), the same "
+    "decision as the unscaled charge <= 0 - reserved",
+    "margin_rules.order_check.x__fits_budget__mutmut_4": _EQ + "weakens an assertion that cannot fail: check_order "
+    "calls _available first, which refuses (DomainError) a legacy check with either prior-close figure missing",
+    "margin_rules.order_check.x_split_quantity__mutmut_3": _EQ + "held > 0 -> held >= 0: held == 0 is handled by the "
+    "first disjunct of the same test",
+    "margin_rules.order_check.x_split_quantity__mutmut_9": _EQ + "closable <= 0 -> < 0: with closable == 0 the "
+    "mutant computes closing = closable = 0 (quantity > 0 is required by every caller) and returns (quantity - 0, 0), "
+    "equal to (quantity, 0)",
+    "margin_rules.order_check.x_split_quantity__mutmut_13": _EQ + "quantity <= closable -> <: when "
+    "quantity == closable both branches give closing = quantity = closable",
+    **dict.fromkeys(
+        (f"margin_rules.orders.x__result_is_maximal__mutmut_{n}" for n in (8, 9, 13, 15, 16, 20, 23, 24, 28, 31, 32)),
+        _EQ + "a field name or the MAX_AMOUNT bound in a conversion of the postcondition _result_is_maximal: "
+        "icontract evaluates it only after the body returned, i.e. after _validate accepted the same price, "
+        "reserved and leverage with the same bounds, so this conversion never refuses and the field name is never "
+        "shown",
+    ),
+    **dict.fromkeys(
+        (f"margin_rules.orders.x__validate__mutmut_{n}" for n in (76, 80)),
+        _EQ + "drops the MAX_AMOUNT bound of `reserved` in orders._validate: max_order_quantity passes the value "
+        "unused to buying_power.available_excess, which checks the same bound with the same field and message "
+        "(OutOfBoundsError 'reserved') before any use",
+    ),
+    "margin_rules.transactions.x__basis_after__mutmut_6": _EQ + "held.quantity > 0 -> >= 0 in `growing` differs only "
+    "for a flat position, for which the other disjunct (held.quantity == 0) already makes `growing` true",
+    "margin_rules.transactions.x__basis_after__mutmut_8": _EQ + "delta > 0 -> delta >= 0: a fill of 0 shares is "
+    "refused by apply_fill before, so delta is never 0",
+    "margin_rules.transactions.x__basis_after__mutmut_12": _EQ + "remaining > 0 -> >= 0: remaining == 0 returns None "
+    "at the top of the function",
+    "margin_rules.transactions.x__basis_after__mutmut_14": _EQ + "held.quantity > 0 -> >= 0 differs only for a flat "
+    "position, which is `growing` and returns before this test",
+    **dict.fromkeys(
+        (f"margin_rules.transactions.x__basis_after__mutmut_{n}" for n in (17, 19)),
+        _EQ + "quantize(..., context=None/omitted) uses the current context, which inside "
+        "`with localcontext(_ACCOUNTING) as ctx` is ctx itself",
+    ),
+    "margin_rules.transactions.x__basis_after__mutmut_24": _EQ + "quantize uses only the exponent of its argument: "
+    "Decimal(2).scaleb(-10) and Decimal(1).scaleb(-10) both have exponent -10",
 }
 """Why each surviving mutant survives. A survivor not listed here is "unexplained" and fails the run."""
 
@@ -255,7 +402,31 @@ def _show(name: str) -> str:
     return (proc.stdout + proc.stderr).strip()
 
 
+def _configuration_mismatches() -> list[str]:
+    """Where ``setup.cfg`` [mutmut] disagrees with :data:`MODULES` / :data:`SELECTION` (empty when they agree)."""
+    parser = configparser.ConfigParser()
+    parser.read(ROOT / "setup.cfg", encoding="utf-8")
+    section = parser["mutmut"]
+    problems = []
+    only_mutate = section.get("only_mutate", "").split()
+    if only_mutate != [f"margin_rules/{m}.py" for m in MODULES]:
+        problems.append(f"setup.cfg only_mutate {only_mutate} != MODULES {list(MODULES)}")
+    selection = section.get("pytest_add_cli_args_test_selection", "").split()
+    if selection != SELECTION:
+        problems.append(f"setup.cfg pytest_add_cli_args_test_selection {selection} != SELECTION {SELECTION}")
+    return problems
+
+
+def _kill_rate(counts: dict[str, int]) -> float:
+    """(killed + timeout) / (all - skipped), in percent (a timeout is recorded as killed)."""
+    tested = sum(counts.values()) - counts.get("skipped", 0)
+    return 100.0 * counts.get("killed", 0) / tested if tested else 0.0
+
+
 def full_run(max_children: int = 2, fresh: bool = True, report_only: bool = False) -> dict[str, Any]:
+    mismatches = _configuration_mismatches()
+    if mismatches:
+        raise SystemExit("proofs.mutation: " + "; ".join(mismatches))
     wall_file = ROOT / "mutants" / "mutmut-wall-seconds.txt"
     if report_only:
         returncode, wall = 0, float(wall_file.read_text()) if wall_file.exists() else float("nan")
@@ -303,8 +474,7 @@ def full_run(max_children: int = 2, fresh: bool = True, report_only: bool = Fals
                 {"mutant": name, "status": status, "reason": classify_survivor(name, status, diff), "diff": diff}
             )
     total = sum(counts.values())
-    tested = total - counts.get("skipped", 0)
-    kill_rate = 100.0 * counts.get("killed", 0) / tested if tested else 0.0
+    kill_rate = _kill_rate(counts)
     unexplained = [s["mutant"] for s in survivors if s["reason"].startswith("unexplained")]
     return {
         "tool": "mutmut",
@@ -318,6 +488,11 @@ def full_run(max_children: int = 2, fresh: bool = True, report_only: bool = Fals
         "total": total,
         "counts": counts,
         "by_module": by_module,
+        "kill_rate_by_module_percent": {m: round(_kill_rate(c), 2) for m, c in sorted(by_module.items())},
+        "equivalent_survivors_by_module": {
+            m: sum(1 for s in survivors if s["mutant"].split(".")[1] == m and s["reason"].startswith("equivalent"))
+            for m in sorted(by_module)
+        },
         "kill_rate_percent": round(kill_rate, 2),
         "goal_percent": GOAL,
         "ok": returncode == 0 and total > 0 and kill_rate >= GOAL and not unexplained,
@@ -343,12 +518,22 @@ def _markdown(report: dict[str, Any]) -> str:
         "",
         "## Per module",
         "",
-        "| module | " + " | ".join(sorted({k for v in report["by_module"].values() for k in v})) + " |",
+        "Kill rate = killed / (all - skipped). A survivor explained as equivalent has no observable behaviour change: "
+        "no test can kill it.",
+        "",
+        "| module | "
+        + " | ".join(sorted({k for v in report["by_module"].values() for k in v}))
+        + " | of which equivalent | kill rate |",
     ]
     statuses = sorted({k for v in report["by_module"].values() for k in v})
-    lines.append("|---|" + "---|" * len(statuses))
+    lines.append("|---|" + "---|" * len(statuses) + "---|---|")
     for module, counts in sorted(report["by_module"].items()):
-        lines.append(f"| {module} | " + " | ".join(str(counts.get(s, 0)) for s in statuses) + " |")
+        lines.append(
+            f"| {module} | "
+            + " | ".join(str(counts.get(s, 0)) for s in statuses)
+            + f" | {report['equivalent_survivors_by_module'][module]}"
+            + f" | {report['kill_rate_by_module_percent'][module]}% |"
+        )
     lines += ["", "## Surviving mutants", ""]
     if not report["survivors"]:
         lines.append("None.")
@@ -366,8 +551,12 @@ def _markdown(report: dict[str, Any]) -> str:
     lines += [
         "## Not mutated by mutmut 3 (decorated functions)",
         "",
-        "mutmut 3 skips functions with decorators other than staticmethod/classmethod. Their logic is in the formulas "
-        "and undecorated helpers above, which are mutated.",
+        "mutmut 3 skips functions with decorators other than staticmethod/classmethod. In formulas, requirements, "
+        "health, withdrawal, buying_power, valuation, money, rates and rulesets their logic is in the formulas and "
+        "undecorated helpers, which are mutated. In margin_call, orders, transactions, order_check and daytrading "
+        "the bodies of the functions below are NOT mutated (only the undecorated helpers they call are): e.g. the "
+        "sizing loop of `liquidation_plan`, the search of `max_order_quantity`, the bookkeeping of `apply_fill`, "
+        "the day-trade count of `day_trade_step`. Their tests run in the selection all the same.",
         "",
     ]
     for module, names in sorted(report["not_mutated_decorated_functions"].items()):
