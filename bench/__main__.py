@@ -169,6 +169,87 @@ def _plot_core(ax: Any, data: dict[str, Any]) -> bool:
     return True
 
 
+def _series(rows: Any, x: str, y: str) -> list[tuple[float, float]]:
+    """(x, y) pairs of the dict rows that carry both keys as numbers."""
+    if not isinstance(rows, list):
+        return []
+    return [
+        (float(r[x]), float(r[y]))
+        for r in rows
+        if isinstance(r, dict) and isinstance(r.get(x), int | float) and isinstance(r.get(y), int | float)
+    ]
+
+
+def _plot_reserve(ax: Any, data: dict[str, Any]) -> bool:
+    """Reserve latency (p50, p99) against positions held, beside a full snapshot check (the tutorial's way), and the
+    throughput per thread count as text."""
+    plotted = False
+    for variant, style in (("contracts_on", "-"), ("contracts_off", ":")):
+        block = data.get(variant)
+        if not isinstance(block, dict):
+            continue
+        label = variant.replace("_", " ")
+        for key, marker in (("p50_us", "o"), ("p99_us", "^")):
+            points = [(max(x, 1.0), y) for x, y in _series(block.get("latency"), "positions", key)]
+            if points:
+                xs, ys = zip(*points, strict=True)
+                ax.plot(xs, ys, style, marker=marker, label=f"reserve {key[:3]} ({label})")
+                plotted = True
+        snap = [(max(x, 1.0), y) for x, y in _series(block.get("snapshot_check"), "positions", "p50_us")]
+        if snap and variant == "contracts_on":
+            xs, ys = zip(*snap, strict=True)
+            ax.plot(xs, ys, "--", marker="s", color="tab:red", label="snapshot + order_fits p50 (whole book)")
+    if not plotted:
+        return False
+    target = data.get("target_us_at_10000")
+    if isinstance(target, int | float):
+        ax.axhline(target, color="grey", linestyle="--", linewidth=1, label=f"target {target} us at 10,000")
+    rates = _series((data.get("contracts_on") or {}).get("throughput"), "threads", "per_second")
+    if rates:
+        text = "throughput: " + ", ".join(f"{int(t)} thr {int(r):,}/s" for t, r in rates)
+        ax.text(0.02, 0.97, text, transform=ax.transAxes, fontsize=7, va="top")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("positions held (0 drawn at 1)")
+    ax.set_ylabel("microseconds per call")
+    ax.set_title("Reserve latency vs positions held")
+    ax.legend(fontsize=6, loc="center right")
+    return True
+
+
+def _plot_monitor(ax: Any, data: dict[str, Any]) -> bool:
+    """Price update -> delivered transition, p50 and p99 per delivery mode, with the target and the dip test."""
+    rows = [r for r in data.get("event_latency", []) if isinstance(r, dict) and "p50_us" in r and "p99_us" in r]
+    if not rows:
+        return False
+    xs = range(len(rows))
+    ax.bar([x - 0.2 for x in xs], [r["p50_us"] for r in rows], width=0.4, label="p50")
+    ax.bar([x + 0.2 for x in xs], [r["p99_us"] for r in rows], width=0.4, label="p99")
+    ax.set_xticks(list(xs))
+    ax.set_xticklabels([str(r.get("mode", "?")) for r in rows], fontsize=8)
+    target = data.get("target_p99_us")
+    if isinstance(target, int | float):
+        ax.axhline(target, color="grey", linestyle="--", linewidth=1, label=f"target p99 {target:g} us")
+    dips, model = data.get("dips"), data.get("poll_model")
+    notes = []
+    if isinstance(dips, dict):
+        notes.append(
+            f"{dips.get('dips')} real {dips.get('dip_ms'):g} ms dips: event-driven missed "
+            f"{dips.get('event_driven_missed')}, {dips.get('poll_ms'):g} ms poll missed {dips.get('poll_missed')}"
+        )
+    if isinstance(model, dict):
+        notes.append(
+            f"poll model: {model.get('dip_missed_pct')}% missed, median delay {model.get('median_delay_ms')} ms"
+        )
+    if notes:
+        ax.text(0.02, 0.97, "\n".join(notes), transform=ax.transAxes, fontsize=7, va="top")
+    ax.set_yscale("log")
+    ax.set_ylabel("microseconds")
+    ax.set_title("Monitor: price update -> delivered transition")
+    ax.legend(fontsize=7, loc="center right")
+    return True
+
+
 def _plot_bars(ax: Any, title: str, values: list[tuple[str, float]], unit: str = "") -> bool:
     if not values:
         return False
@@ -207,6 +288,10 @@ def plot(results: dict[str, Any], stages: dict[str, float], path: Path = PLOT) -
         done = False
         if name == "core_requirements" and isinstance(data, dict):
             done = _plot_core(ax, data)
+        elif name == "reserve_latency" and isinstance(data, dict):
+            done = _plot_reserve(ax, data)
+        elif name == "monitor_latency" and isinstance(data, dict):
+            done = _plot_monitor(ax, data)
         elif name == "prove_stages":
             done = _plot_bars(ax, "make prove: seconds per stage", sorted(stages.items()), "seconds")
         if not done:

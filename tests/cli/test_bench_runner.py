@@ -61,3 +61,31 @@ def test_prove_stages_come_from_the_run_section(tmp_path: Path, monkeypatch) -> 
 def test_no_prove_run_no_stages(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(runner, "ROOT", tmp_path)
     assert runner.prove_stages() == {}
+
+
+def test_dedicated_panels_for_reserve_and_monitor(tmp_path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    reserve = {
+        "target_us_at_10000": 20.0,
+        "contracts_on": {
+            "latency": [{"positions": 0, "p50_us": 14.0, "p99_us": 25.0}, {"positions": 10000, "p50_us": 14.1}],
+            "snapshot_check": [{"positions": 0, "p50_us": 66.0}, {"positions": 10000, "p50_us": 60000.0}],
+            "throughput": [{"threads": 1, "per_second": 60000}],
+        },
+    }
+    monitor = {
+        "target_p99_us": 1000.0,
+        "event_latency": [{"mode": "synchronous", "p50_us": 66.0, "p99_us": 145.0}],
+        "dips": {"dips": 30, "dip_ms": 100.0, "poll_ms": 500.0, "event_driven_missed": 0, "poll_missed": 20},
+    }
+    fig, (a, b, c) = plt.subplots(1, 3)
+    assert runner._plot_reserve(a, reserve)
+    assert runner._plot_monitor(b, monitor)
+    assert not runner._plot_reserve(c, {"contracts_on": {"latency": []}})  # nothing to draw: the generic panel
+    plt.close(fig)
+    path = runner.plot({"reserve_latency": reserve, "monitor_latency": monitor}, {}, tmp_path / "b.png")
+    assert path is not None and path.read_bytes()[:4] == b"\x89PNG"

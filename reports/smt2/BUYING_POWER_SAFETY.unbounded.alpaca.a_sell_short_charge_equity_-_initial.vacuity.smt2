@@ -1,0 +1,104 @@
+; check: BUYING_POWER_SAFETY/unbounded/alpaca/a_sell_short_charge_equity_-_initial
+; property: BUYING_POWER_SAFETY
+; expected: sat (the premises are satisfiable: the proof is not vacuous)
+; rlimit: 20000000
+(set-logic ALL)
+; benchmark generated from python API
+(set-info :status unknown)
+(declare-fun maintenance () Real)
+(declare-fun initial () Real)
+(declare-fun long_market_value () Real)
+(declare-fun short_market_value () Real)
+(declare-fun has_positions () Bool)
+(declare-fun has_shorts () Bool)
+(declare-fun p0 () Real)
+(declare-fun lev0 () Real)
+(declare-fun x0 () Real)
+(declare-fun order_qty () Real)
+(declare-fun q0 () Real)
+(declare-fun mg0 () Bool)
+(assert
+ (<= 0.0 maintenance))
+(assert
+ (<= maintenance initial))
+(assert
+ (<= 0.0 long_market_value))
+(assert
+ (>= 0.0 short_market_value))
+(assert
+ (let (($x794 (= 0.0 short_market_value)))
+ (let (($x432 (and (and (and true (= 0.0 long_market_value)) $x794) (= 0.0 maintenance))))
+ (or (not (not has_positions)) (and $x432 (= 0.0 initial))))))
+(assert
+ (let (($x872 (not has_shorts)))
+ (or $x872 has_positions)))
+(assert
+ (let (($x794 (= 0.0 short_market_value)))
+ (or (not (not has_shorts)) $x794)))
+(assert
+ (<= 0.0 p0))
+(assert
+ (<= 1.0 lev0))
+(assert
+ (>= 10.0 lev0))
+(assert
+ (<= 0.0 x0))
+(assert
+ (>= 1.0 x0))
+(assert
+ (> 0.0 order_qty))
+(assert
+ (< 0.0 p0))
+(assert
+ (or (or false (= 0.0 q0)) (< 0.0 (* q0 order_qty))))
+(assert
+ (let ((?x722 (- 0.0 q0)))
+ (let ((?x587 (ite (<= 0.0 ?x722) ?x722 0.0)))
+ (let ((?x52 (* ?x587 p0)))
+ (let ((?x637 (* x0 ?x52)))
+ (let ((?x1055 (ite (< 1.0 lev0) 1.0 0.0)))
+ (let ((?x1621 (* ?x1055 ?x52)))
+ (let ((?x1634 (* (/ 3.0 10.0) ?x52)))
+ (let ((?x906 (* 5.0 ?x587)))
+ (let ((?x1264 (* 1.0 ?x52)))
+ (let ((?x505 (* (/ 5.0 2.0) ?x587)))
+ (let (($x1257 (> 5.0 p0)))
+ (let ((?x732 (ite $x1257 (ite (>= ?x505 ?x1264) ?x505 ?x1264) (ite (>= ?x906 ?x1634) ?x906 ?x1634))))
+ (let ((?x331 (* ?x732 lev0)))
+ (let ((?x381 (ite (>= ?x331 ?x1621) ?x331 ?x1621)))
+ (let ((?x585 (ite (>= ?x381 ?x637) ?x381 ?x637)))
+ (let ((?x514 (* (ite (<= 0.0 q0) q0 0.0) p0)))
+ (let ((?x272 (* (ite (> (/ 5.0 2.0) p0) 1.0 (/ 3.0 10.0)) lev0)))
+ (let ((?x921 (ite (>= 1.0 ?x272) ?x272 1.0)))
+ (let ((?x176 (ite mg0 (ite (>= ?x921 ?x1055) ?x921 ?x1055) 1.0)))
+ (let ((?x1592 (ite (>= ?x176 x0) ?x176 x0)))
+ (let ((?x938 (* ?x1592 ?x514)))
+ (<= (+ ?x938 ?x585) maintenance)))))))))))))))))))))))
+(assert
+ (let ((?x722 (- 0.0 q0)))
+(let ((?x587 (ite (<= 0.0 ?x722) ?x722 0.0)))
+(let ((?x52 (* ?x587 p0)))
+(let ((?x637 (* x0 ?x52)))
+(let ((?x1055 (ite (< 1.0 lev0) 1.0 0.0)))
+(let ((?x1621 (* ?x1055 ?x52)))
+(let ((?x1634 (* (/ 3.0 10.0) ?x52)))
+(let ((?x906 (* 5.0 ?x587)))
+(let ((?x1264 (* 1.0 ?x52)))
+(let ((?x505 (* (/ 5.0 2.0) ?x587)))
+(let (($x1257 (> 5.0 p0)))
+(let ((?x732 (ite $x1257 (ite (>= ?x505 ?x1264) ?x505 ?x1264) (ite (>= ?x906 ?x1634) ?x906 ?x1634))))
+(let ((?x331 (* ?x732 lev0)))
+(let ((?x381 (ite (>= ?x331 ?x1621) ?x331 ?x1621)))
+(let ((?x585 (ite (>= ?x381 ?x637) ?x381 ?x637)))
+(let ((?x608 (* (/ 1.0 2.0) ?x52)))
+(let ((?x514 (* (ite (<= 0.0 q0) q0 0.0) p0)))
+(let ((?x272 (* (ite (> (/ 5.0 2.0) p0) 1.0 (/ 3.0 10.0)) lev0)))
+(let ((?x921 (ite (>= 1.0 ?x272) ?x272 1.0)))
+(let ((?x176 (ite mg0 (ite (>= ?x921 ?x1055) ?x921 ?x1055) 1.0)))
+(let ((?x1592 (ite (>= ?x176 x0) ?x176 x0)))
+(let ((?x938 (* ?x1592 ?x514)))
+(let ((?x736 (ite mg0 (/ 1.0 2.0) 1.0)))
+(let ((?x1259 (* ?x736 ?x514)))
+(let ((?x367 (+ (ite (>= ?x1259 ?x938) ?x1259 ?x938) (ite (>= ?x608 ?x585) ?x608 ?x585))))
+(<= ?x367 initial)))))))))))))))))))))))))))
+(check-sat)

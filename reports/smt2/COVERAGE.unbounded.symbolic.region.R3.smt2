@@ -1,0 +1,90 @@
+; check: COVERAGE/unbounded/symbolic
+; property: COVERAGE
+; expected: sat (region R3 equity >= initial)
+; rlimit: 20000000
+(set-logic ALL)
+; benchmark generated from python API
+(set-info :status unknown)
+(declare-fun maintenance () Real)
+(declare-fun initial () Real)
+(declare-fun long_market_value () Real)
+(declare-fun short_market_value () Real)
+(declare-fun has_positions () Bool)
+(declare-fun has_shorts () Bool)
+(declare-fun rate.initial_long_rate () Real)
+(declare-fun rate.initial_short_rate () Real)
+(declare-fun rate.initial_nonmarginable_rate () Real)
+(declare-fun rate.maintenance_long_rate () Real)
+(declare-fun rate.maintenance_nonmarginable_rate () Real)
+(declare-fun rate.long_low_price_rate () Real)
+(declare-fun rate.long_low_price_threshold () Real)
+(declare-fun rate.short_price_threshold () Real)
+(declare-fun rate.short_high_per_share () Real)
+(declare-fun rate.short_low_per_share () Real)
+(declare-fun rate.short_high_rate () Real)
+(declare-fun rate.short_low_rate () Real)
+(declare-fun rate.leveraged_min_rate () Real)
+(declare-fun rate.minimum_equity () Real)
+(declare-fun rate.overnight_multiplier () Real)
+(declare-fun rate.day_trading_multiplier () Real)
+(declare-fun rate.pattern_day_trader_minimum_equity () Real)
+(declare-fun rate.intraday_multiplier () Real)
+(declare-fun cash () Real)
+(assert
+ (<= 0.0 maintenance))
+(assert
+ (<= maintenance initial))
+(assert
+ (<= 0.0 long_market_value))
+(assert
+ (>= 0.0 short_market_value))
+(assert
+ (let (($x1195 (= 0.0 short_market_value)))
+ (let (($x1180 (and (and (and true (= 0.0 long_market_value)) $x1195) (= 0.0 maintenance))))
+ (let (($x1175 (not has_positions)))
+ (let (($x1182 (not $x1175)))
+ (or $x1182 (and $x1180 (= 0.0 initial))))))))
+(assert
+ (let (($x1196 (not has_shorts)))
+ (or $x1196 has_positions)))
+(assert
+ (let (($x1195 (= 0.0 short_market_value)))
+ (or (not (not has_shorts)) $x1195)))
+(assert
+ (and (< 0.0 rate.initial_long_rate) (>= 1.0 rate.initial_long_rate)))
+(assert
+ (and (< 0.0 rate.initial_short_rate) (>= 1.0 rate.initial_short_rate)))
+(assert
+ (and (< 0.0 rate.initial_nonmarginable_rate) (>= 1.0 rate.initial_nonmarginable_rate)))
+(assert
+ (and (< 0.0 rate.maintenance_long_rate) (<= rate.maintenance_long_rate rate.initial_long_rate)))
+(assert
+ (<= rate.initial_long_rate rate.initial_nonmarginable_rate))
+(assert
+ (and (< 0.0 rate.maintenance_nonmarginable_rate) (<= rate.maintenance_nonmarginable_rate rate.initial_nonmarginable_rate)))
+(assert
+ (and (<= rate.maintenance_long_rate rate.long_low_price_rate) (>= 1.0 rate.long_low_price_rate)))
+(assert
+ (<= 0.0 rate.long_low_price_threshold))
+(assert
+ (< 0.0 rate.short_price_threshold))
+(assert
+ (and (<= 0.0 rate.short_low_per_share) (<= 0.0 rate.short_high_per_share)))
+(assert
+ (and (< 0.0 rate.short_low_rate) (< 0.0 rate.short_high_rate)))
+(assert
+ (and (<= 0.0 rate.leveraged_min_rate) (>= 1.0 rate.leveraged_min_rate)))
+(assert
+ (<= 0.0 rate.minimum_equity))
+(assert
+ (and (<= 1.0 rate.overnight_multiplier) (>= 1.0 (* rate.overnight_multiplier rate.initial_long_rate))))
+(assert
+ (<= 1.0 rate.day_trading_multiplier))
+(assert
+ (<= 0.0 rate.pattern_day_trader_minimum_equity))
+(assert
+ (and (<= 1.0 rate.intraday_multiplier) (>= 1.0 (* rate.intraday_multiplier rate.maintenance_long_rate))))
+(assert
+ (let (($x1139 (and true has_positions)))
+(and $x1139 (<= initial (+ (+ cash long_market_value) short_market_value)))))
+(check-sat)

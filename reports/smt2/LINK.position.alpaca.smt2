@@ -1,0 +1,57 @@
+; check: LINK/position/alpaca
+; property: LINK
+; expected: unsat (the property holds)
+; rlimit: 20000000
+(set-logic ALL)
+; benchmark generated from python API
+(set-info :status unknown)
+(declare-fun p0 () Real)
+(declare-fun lev0 () Real)
+(declare-fun x0 () Real)
+(declare-fun q0 () Real)
+(declare-fun mg0 () Bool)
+(assert
+ (<= 0.0 p0))
+(assert
+ (<= 1.0 lev0))
+(assert
+ (>= 10.0 lev0))
+(assert
+ (<= 0.0 x0))
+(assert
+ (>= 1.0 x0))
+(assert
+ (let ((?x56 (- 0.0 q0)))
+(let ((?x406 (ite (<= 0.0 ?x56) ?x56 0.0)))
+(let ((?x187 (* ?x406 p0)))
+(let ((?x416 (* x0 ?x187)))
+(let ((?x59 (ite (< 1.0 lev0) 1.0 0.0)))
+(let ((?x375 (* ?x59 ?x187)))
+(let ((?x163 (* (/ 3.0 10.0) ?x187)))
+(let ((?x137 (* 5.0 ?x406)))
+(let ((?x253 (* 1.0 ?x187)))
+(let ((?x85 (* (/ 5.0 2.0) ?x406)))
+(let ((?x88 (ite (> 5.0 p0) (ite (>= ?x85 ?x253) ?x85 ?x253) (ite (>= ?x137 ?x163) ?x137 ?x163))))
+(let ((?x156 (* ?x88 lev0)))
+(let ((?x269 (ite (>= ?x156 ?x375) ?x156 ?x375)))
+(let ((?x7 (ite (>= ?x269 ?x416) ?x269 ?x416)))
+(let ((?x337 (* (/ 1.0 2.0) ?x187)))
+(let ((?x5 (ite (>= ?x337 ?x7) ?x337 ?x7)))
+(let (($x418 (> 0.0 q0)))
+(let (($x36 (<= 0.0 q0)))
+(let ((?x393 (ite $x36 q0 0.0)))
+(let ((?x203 (* ?x393 p0)))
+(let ((?x378 (* (ite (> (/ 5.0 2.0) p0) 1.0 (/ 3.0 10.0)) lev0)))
+(let ((?x211 (ite (>= 1.0 ?x378) ?x378 1.0)))
+(let ((?x331 (ite mg0 (ite (>= ?x211 ?x59) ?x211 ?x59) 1.0)))
+(let ((?x216 (* (ite (>= ?x331 x0) ?x331 x0) ?x203)))
+(let ((?x262 (ite mg0 (/ 1.0 2.0) 1.0)))
+(let ((?x263 (* ?x262 ?x203)))
+(let ((?x219 (ite (>= ?x263 ?x216) ?x263 ?x216)))
+(let (($x423 (< 0.0 q0)))
+(let ((?x351 (+ ?x219 ?x5)))
+(let (($x381 (and (and true (or (not $x423) (= ?x393 q0))) (or (not $x418) (= ?x406 ?x56)))))
+(let (($x78 (and (and true $x381) (= (+ ?x216 ?x7) (ite $x423 ?x216 (ite $x418 ?x7 0.0))))))
+(let (($x54 (and $x78 (= ?x351 (ite $x423 ?x219 (ite $x418 ?x5 0.0))))))
+(not $x54))))))))))))))))))))))))))))))))))
+(check-sat)

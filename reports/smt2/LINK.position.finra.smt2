@@ -1,0 +1,57 @@
+; check: LINK/position/finra
+; property: LINK
+; expected: unsat (the property holds)
+; rlimit: 20000000
+(set-logic ALL)
+; benchmark generated from python API
+(set-info :status unknown)
+(declare-fun p0 () Real)
+(declare-fun lev0 () Real)
+(declare-fun x0 () Real)
+(declare-fun q0 () Real)
+(declare-fun mg0 () Bool)
+(assert
+ (<= 0.0 p0))
+(assert
+ (<= 1.0 lev0))
+(assert
+ (>= 10.0 lev0))
+(assert
+ (<= 0.0 x0))
+(assert
+ (>= 1.0 x0))
+(assert
+ (let ((?x56 (- 0.0 q0)))
+(let ((?x406 (ite (<= 0.0 ?x56) ?x56 0.0)))
+(let ((?x187 (* ?x406 p0)))
+(let ((?x416 (* x0 ?x187)))
+(let ((?x114 (ite (< 1.0 lev0) 0.0 0.0)))
+(let ((?x49 (* ?x114 ?x187)))
+(let ((?x163 (* (/ 3.0 10.0) ?x187)))
+(let ((?x137 (* 5.0 ?x406)))
+(let ((?x253 (* 1.0 ?x187)))
+(let ((?x85 (* (/ 5.0 2.0) ?x406)))
+(let ((?x88 (ite (> 5.0 p0) (ite (>= ?x85 ?x253) ?x85 ?x253) (ite (>= ?x137 ?x163) ?x137 ?x163))))
+(let ((?x156 (* ?x88 lev0)))
+(let ((?x50 (ite (>= ?x156 ?x49) ?x156 ?x49)))
+(let ((?x99 (ite (>= ?x50 ?x416) ?x50 ?x416)))
+(let ((?x337 (* (/ 1.0 2.0) ?x187)))
+(let ((?x16 (ite (>= ?x337 ?x99) ?x337 ?x99)))
+(let (($x418 (> 0.0 q0)))
+(let (($x36 (<= 0.0 q0)))
+(let ((?x393 (ite $x36 q0 0.0)))
+(let ((?x203 (* ?x393 p0)))
+(let ((?x246 (* (ite (> 0.0 p0) 1.0 (/ 1.0 4.0)) lev0)))
+(let ((?x160 (ite (>= 1.0 ?x246) ?x246 1.0)))
+(let ((?x104 (ite mg0 (ite (>= ?x160 ?x114) ?x160 ?x114) 1.0)))
+(let ((?x100 (* (ite (>= ?x104 x0) ?x104 x0) ?x203)))
+(let ((?x262 (ite mg0 (/ 1.0 2.0) 1.0)))
+(let ((?x263 (* ?x262 ?x203)))
+(let ((?x240 (ite (>= ?x263 ?x100) ?x263 ?x100)))
+(let (($x423 (< 0.0 q0)))
+(let ((?x334 (+ ?x240 ?x16)))
+(let (($x381 (and (and true (or (not $x423) (= ?x393 q0))) (or (not $x418) (= ?x406 ?x56)))))
+(let (($x133 (and (and true $x381) (= (+ ?x100 ?x99) (ite $x423 ?x100 (ite $x418 ?x99 0.0))))))
+(let (($x106 (and $x133 (= ?x334 (ite $x423 ?x240 (ite $x418 ?x16 0.0))))))
+(not $x106))))))))))))))))))))))))))))))))))
+(check-sat)

@@ -1,0 +1,57 @@
+; check: POSITION_LEMMAS/position/alpaca
+; property: POSITION_LEMMAS
+; expected: sat (planted bug max_as_min)
+; rlimit: 20000000
+(set-logic ALL)
+; benchmark generated from python API
+(set-info :status unknown)
+(declare-fun p0 () Real)
+(declare-fun lev0 () Real)
+(declare-fun x0 () Real)
+(declare-fun q0 () Real)
+(declare-fun mg0 () Bool)
+(assert
+ (<= 0.0 p0))
+(assert
+ (<= 1.0 lev0))
+(assert
+ (>= 10.0 lev0))
+(assert
+ (<= 0.0 x0))
+(assert
+ (>= 1.0 x0))
+(assert
+ (let ((?x99 (* q0 p0)))
+(let ((?x56 (- 0.0 q0)))
+(let ((?x290 (ite (>= 0.0 ?x56) ?x56 0.0)))
+(let ((?x287 (* ?x290 p0)))
+(let ((?x326 (- 0.0 ?x287)))
+(let (($x17 (= (+ (+ 0.0 (* (ite (>= 0.0 q0) q0 0.0) p0)) ?x326) ?x99)))
+(let ((?x285 (* x0 ?x287)))
+(let ((?x55 (ite (< 1.0 lev0) 1.0 0.0)))
+(let ((?x346 (* ?x55 ?x287)))
+(let ((?x255 (* (/ 3.0 10.0) ?x287)))
+(let ((?x280 (* 5.0 ?x290)))
+(let ((?x291 (* 1.0 ?x287)))
+(let ((?x288 (* (/ 5.0 2.0) ?x290)))
+(let (($x395 (> 5.0 p0)))
+(let ((?x321 (ite $x395 (ite (<= ?x288 ?x291) ?x288 ?x291) (ite (<= ?x280 ?x255) ?x280 ?x255))))
+(let ((?x342 (* ?x321 lev0)))
+(let ((?x315 (ite (<= ?x342 ?x346) ?x342 ?x346)))
+(let ((?x93 (ite (<= ?x315 ?x285) ?x315 ?x285)))
+(let ((?x90 (* (/ 1.0 2.0) ?x287)))
+(let ((?x284 (* (ite (>= 0.0 q0) q0 0.0) p0)))
+(let ((?x53 (* (ite (> (/ 5.0 2.0) p0) 1.0 (/ 3.0 10.0)) lev0)))
+(let ((?x75 (ite (>= 1.0 ?x53) ?x53 1.0)))
+(let ((?x276 (ite mg0 (ite (<= ?x75 ?x55) ?x75 ?x55) 1.0)))
+(let ((?x282 (* (ite (<= ?x276 x0) ?x276 x0) ?x284)))
+(let ((?x383 (ite mg0 (/ 1.0 2.0) 1.0)))
+(let ((?x283 (* ?x383 ?x284)))
+(let ((?x292 (+ (ite (<= ?x283 ?x282) ?x283 ?x282) (ite (<= ?x90 ?x93) ?x90 ?x93))))
+(let (($x92 (not (= 0.0 q0))))
+(let (($x319 (or $x92 (and (and true (= 0.0 (+ ?x282 ?x93))) (= 0.0 ?x292)))))
+(let (($x40 (and (and true (<= 0.0 (+ ?x282 ?x93))) (<= (+ ?x282 ?x93) ?x292))))
+(let (($x218 (and (and (and (and $x40 (<= 0.0 ?x284)) (>= 0.0 ?x326)) $x319) (or (not (<= 0.0 q0)) (= 0.0 ?x326)))))
+(let (($x222 (and $x218 $x17)))
+(not $x222))))))))))))))))))))))))))))))))))
+(check-sat)

@@ -1,0 +1,55 @@
+; check: POSITION_LEMMAS/position/alpaca
+; property: POSITION_LEMMAS
+; expected: unsat (the property holds)
+; rlimit: 20000000
+(set-logic ALL)
+; benchmark generated from python API
+(set-info :status unknown)
+(declare-fun p0 () Real)
+(declare-fun lev0 () Real)
+(declare-fun x0 () Real)
+(declare-fun q0 () Real)
+(declare-fun mg0 () Bool)
+(assert
+ (<= 0.0 p0))
+(assert
+ (<= 1.0 lev0))
+(assert
+ (>= 10.0 lev0))
+(assert
+ (<= 0.0 x0))
+(assert
+ (>= 1.0 x0))
+(assert
+ (let ((?x99 (* q0 p0)))
+(let ((?x56 (- 0.0 q0)))
+(let ((?x322 (ite (<= 0.0 ?x56) ?x56 0.0)))
+(let ((?x327 (* ?x322 p0)))
+(let ((?x129 (- 0.0 ?x327)))
+(let (($x264 (= (+ (+ 0.0 (* (ite (<= 0.0 q0) q0 0.0) p0)) ?x129) ?x99)))
+(let ((?x246 (* x0 ?x327)))
+(let ((?x55 (ite (< 1.0 lev0) 1.0 0.0)))
+(let ((?x334 (* ?x55 ?x327)))
+(let ((?x16 (* (/ 3.0 10.0) ?x327)))
+(let ((?x59 (* 5.0 ?x322)))
+(let ((?x330 (* 1.0 ?x327)))
+(let ((?x329 (* (/ 5.0 2.0) ?x322)))
+(let ((?x338 (ite (> 5.0 p0) (ite (>= ?x329 ?x330) ?x329 ?x330) (ite (>= ?x59 ?x16) ?x59 ?x16))))
+(let ((?x58 (* ?x338 lev0)))
+(let ((?x60 (ite (>= ?x58 ?x334) ?x58 ?x334)))
+(let ((?x96 (ite (>= ?x60 ?x246) ?x60 ?x246)))
+(let ((?x132 (* (/ 1.0 2.0) ?x327)))
+(let ((?x76 (* (ite (<= 0.0 q0) q0 0.0) p0)))
+(let ((?x53 (* (ite (> (/ 5.0 2.0) p0) 1.0 (/ 3.0 10.0)) lev0)))
+(let ((?x75 (ite (>= 1.0 ?x53) ?x53 1.0)))
+(let ((?x54 (ite mg0 (ite (>= ?x75 ?x55) ?x75 ?x55) 1.0)))
+(let ((?x80 (* (ite (>= ?x54 x0) ?x54 x0) ?x76)))
+(let ((?x383 (ite mg0 (/ 1.0 2.0) 1.0)))
+(let ((?x83 (* ?x383 ?x76)))
+(let ((?x128 (+ (ite (>= ?x83 ?x80) ?x83 ?x80) (ite (>= ?x132 ?x96) ?x132 ?x96))))
+(let (($x244 (or (not (= 0.0 q0)) (and (and true (= 0.0 (+ ?x80 ?x96))) (= 0.0 ?x128)))))
+(let (($x82 (and (and true (<= 0.0 (+ ?x80 ?x96))) (<= (+ ?x80 ?x96) ?x128))))
+(let (($x104 (and (and (and (and $x82 (<= 0.0 ?x76)) (>= 0.0 ?x129)) $x244) (or (not (<= 0.0 q0)) (= 0.0 ?x129)))))
+(let (($x100 (and $x104 $x264)))
+(not $x100))))))))))))))))))))))))))))))))
+(check-sat)

@@ -1,0 +1,57 @@
+; check: POSITION_LEMMAS/position/finra
+; property: POSITION_LEMMAS
+; expected: sat (planted bug max_as_min)
+; rlimit: 20000000
+(set-logic ALL)
+; benchmark generated from python API
+(set-info :status unknown)
+(declare-fun p0 () Real)
+(declare-fun lev0 () Real)
+(declare-fun x0 () Real)
+(declare-fun q0 () Real)
+(declare-fun mg0 () Bool)
+(assert
+ (<= 0.0 p0))
+(assert
+ (<= 1.0 lev0))
+(assert
+ (>= 10.0 lev0))
+(assert
+ (<= 0.0 x0))
+(assert
+ (>= 1.0 x0))
+(assert
+ (let ((?x99 (* q0 p0)))
+(let ((?x56 (- 0.0 q0)))
+(let ((?x203 (ite (>= 0.0 ?x56) ?x56 0.0)))
+(let ((?x200 (* ?x203 p0)))
+(let ((?x159 (- 0.0 ?x200)))
+(let (($x153 (= (+ (+ 0.0 (* (ite (>= 0.0 q0) q0 0.0) p0)) ?x159) ?x99)))
+(let ((?x182 (* x0 ?x200)))
+(let ((?x231 (ite (< 1.0 lev0) 0.0 0.0)))
+(let ((?x186 (* ?x231 ?x200)))
+(let ((?x194 (* (/ 3.0 10.0) ?x200)))
+(let ((?x193 (* 5.0 ?x203)))
+(let ((?x195 (* 1.0 ?x200)))
+(let ((?x198 (* (/ 5.0 2.0) ?x203)))
+(let (($x395 (> 5.0 p0)))
+(let ((?x188 (ite $x395 (ite (<= ?x198 ?x195) ?x198 ?x195) (ite (<= ?x193 ?x194) ?x193 ?x194))))
+(let ((?x189 (* ?x188 lev0)))
+(let ((?x184 (ite (<= ?x189 ?x186) ?x189 ?x186)))
+(let ((?x176 (ite (<= ?x184 ?x182) ?x184 ?x182)))
+(let ((?x173 (* (/ 1.0 2.0) ?x200)))
+(let ((?x214 (* (ite (>= 0.0 q0) q0 0.0) p0)))
+(let ((?x228 (* (ite (> 0.0 p0) 1.0 (/ 1.0 4.0)) lev0)))
+(let ((?x229 (ite (>= 1.0 ?x228) ?x228 1.0)))
+(let ((?x216 (ite mg0 (ite (<= ?x229 ?x231) ?x229 ?x231) 1.0)))
+(let ((?x212 (* (ite (<= ?x216 x0) ?x216 x0) ?x214)))
+(let ((?x383 (ite mg0 (/ 1.0 2.0) 1.0)))
+(let ((?x211 (* ?x383 ?x214)))
+(let ((?x169 (+ (ite (<= ?x211 ?x212) ?x211 ?x212) (ite (<= ?x173 ?x176) ?x173 ?x176))))
+(let (($x92 (not (= 0.0 q0))))
+(let (($x160 (or $x92 (and (and true (= 0.0 (+ ?x212 ?x176))) (= 0.0 ?x169)))))
+(let (($x45 (and (and true (<= 0.0 (+ ?x212 ?x176))) (<= (+ ?x212 ?x176) ?x169))))
+(let (($x49 (and (and (and (and $x45 (<= 0.0 ?x214)) (>= 0.0 ?x159)) $x160) (or (not (<= 0.0 q0)) (= 0.0 ?x159)))))
+(let (($x37 (and $x49 $x153)))
+(not $x37))))))))))))))))))))))))))))))))))
+(check-sat)

@@ -1,0 +1,55 @@
+; check: POSITION_LEMMAS/position/finra
+; property: POSITION_LEMMAS
+; expected: unsat (the property holds)
+; rlimit: 20000000
+(set-logic ALL)
+; benchmark generated from python API
+(set-info :status unknown)
+(declare-fun p0 () Real)
+(declare-fun lev0 () Real)
+(declare-fun x0 () Real)
+(declare-fun q0 () Real)
+(declare-fun mg0 () Bool)
+(assert
+ (<= 0.0 p0))
+(assert
+ (<= 1.0 lev0))
+(assert
+ (>= 10.0 lev0))
+(assert
+ (<= 0.0 x0))
+(assert
+ (>= 1.0 x0))
+(assert
+ (let ((?x99 (* q0 p0)))
+(let ((?x56 (- 0.0 q0)))
+(let ((?x376 (ite (<= 0.0 ?x56) ?x56 0.0)))
+(let ((?x377 (* ?x376 p0)))
+(let ((?x403 (- 0.0 ?x377)))
+(let (($x419 (= (+ (+ 0.0 (* (ite (<= 0.0 q0) q0 0.0) p0)) ?x403) ?x99)))
+(let ((?x389 (* x0 ?x377)))
+(let ((?x231 (ite (< 1.0 lev0) 0.0 0.0)))
+(let ((?x386 (* ?x231 ?x377)))
+(let ((?x391 (* (/ 3.0 10.0) ?x377)))
+(let ((?x248 (* 5.0 ?x376)))
+(let ((?x380 (* 1.0 ?x377)))
+(let ((?x252 (* (/ 5.0 2.0) ?x376)))
+(let ((?x396 (ite (> 5.0 p0) (ite (>= ?x252 ?x380) ?x252 ?x380) (ite (>= ?x248 ?x391) ?x248 ?x391))))
+(let ((?x384 (* ?x396 lev0)))
+(let ((?x388 (ite (>= ?x384 ?x386) ?x384 ?x386)))
+(let ((?x397 (ite (>= ?x388 ?x389) ?x388 ?x389)))
+(let ((?x398 (* (/ 1.0 2.0) ?x377)))
+(let ((?x242 (* (ite (<= 0.0 q0) q0 0.0) p0)))
+(let ((?x228 (* (ite (> 0.0 p0) 1.0 (/ 1.0 4.0)) lev0)))
+(let ((?x229 (ite (>= 1.0 ?x228) ?x228 1.0)))
+(let ((?x373 (ite mg0 (ite (>= ?x229 ?x231) ?x229 ?x231) 1.0)))
+(let ((?x250 (* (ite (>= ?x373 x0) ?x373 x0) ?x242)))
+(let ((?x383 (ite mg0 (/ 1.0 2.0) 1.0)))
+(let ((?x416 (* ?x383 ?x242)))
+(let ((?x402 (+ (ite (>= ?x416 ?x250) ?x416 ?x250) (ite (>= ?x398 ?x397) ?x398 ?x397))))
+(let (($x414 (or (not (= 0.0 q0)) (and (and true (= 0.0 (+ ?x250 ?x397))) (= 0.0 ?x402)))))
+(let (($x417 (and (and true (<= 0.0 (+ ?x250 ?x397))) (<= (+ ?x250 ?x397) ?x402))))
+(let (($x425 (and (and (and (and $x417 (<= 0.0 ?x242)) (>= 0.0 ?x403)) $x414) (or (not (<= 0.0 q0)) (= 0.0 ?x403)))))
+(let (($x381 (and $x425 $x419)))
+(not $x381))))))))))))))))))))))))))))))))
+(check-sat)

@@ -1,0 +1,109 @@
+; check: SHORT_FLOORS/position/symbolic
+; property: SHORT_FLOORS
+; expected: unsat (the property holds)
+; rlimit: 20000000
+(set-logic ALL)
+; benchmark generated from python API
+(set-info :status unknown)
+(declare-fun p0 () Real)
+(declare-fun lev0 () Real)
+(declare-fun x0 () Real)
+(declare-fun q0 () Real)
+(declare-fun rate.initial_long_rate () Real)
+(declare-fun rate.initial_short_rate () Real)
+(declare-fun rate.initial_nonmarginable_rate () Real)
+(declare-fun rate.maintenance_long_rate () Real)
+(declare-fun rate.maintenance_nonmarginable_rate () Real)
+(declare-fun rate.long_low_price_rate () Real)
+(declare-fun rate.long_low_price_threshold () Real)
+(declare-fun rate.short_price_threshold () Real)
+(declare-fun rate.short_high_per_share () Real)
+(declare-fun rate.short_low_per_share () Real)
+(declare-fun rate.short_high_rate () Real)
+(declare-fun rate.short_low_rate () Real)
+(declare-fun rate.leveraged_min_rate () Real)
+(declare-fun rate.minimum_equity () Real)
+(declare-fun rate.overnight_multiplier () Real)
+(declare-fun rate.day_trading_multiplier () Real)
+(declare-fun rate.pattern_day_trader_minimum_equity () Real)
+(declare-fun rate.intraday_multiplier () Real)
+(declare-fun mg0 () Bool)
+(assert
+ (<= 0.0 p0))
+(assert
+ (<= 1.0 lev0))
+(assert
+ (>= 10.0 lev0))
+(assert
+ (<= 0.0 x0))
+(assert
+ (>= 1.0 x0))
+(assert
+ (> 0.0 q0))
+(assert
+ (and (< 0.0 rate.initial_long_rate) (>= 1.0 rate.initial_long_rate)))
+(assert
+ (and (< 0.0 rate.initial_short_rate) (>= 1.0 rate.initial_short_rate)))
+(assert
+ (and (< 0.0 rate.initial_nonmarginable_rate) (>= 1.0 rate.initial_nonmarginable_rate)))
+(assert
+ (and (< 0.0 rate.maintenance_long_rate) (<= rate.maintenance_long_rate rate.initial_long_rate)))
+(assert
+ (<= rate.initial_long_rate rate.initial_nonmarginable_rate))
+(assert
+ (and (< 0.0 rate.maintenance_nonmarginable_rate) (<= rate.maintenance_nonmarginable_rate rate.initial_nonmarginable_rate)))
+(assert
+ (and (<= rate.maintenance_long_rate rate.long_low_price_rate) (>= 1.0 rate.long_low_price_rate)))
+(assert
+ (<= 0.0 rate.long_low_price_threshold))
+(assert
+ (< 0.0 rate.short_price_threshold))
+(assert
+ (and (<= 0.0 rate.short_low_per_share) (<= 0.0 rate.short_high_per_share)))
+(assert
+ (and (< 0.0 rate.short_low_rate) (< 0.0 rate.short_high_rate)))
+(assert
+ (and (<= 0.0 rate.leveraged_min_rate) (>= 1.0 rate.leveraged_min_rate)))
+(assert
+ (<= 0.0 rate.minimum_equity))
+(assert
+ (and (<= 1.0 rate.overnight_multiplier) (>= 1.0 (* rate.overnight_multiplier rate.initial_long_rate))))
+(assert
+ (<= 1.0 rate.day_trading_multiplier))
+(assert
+ (<= 0.0 rate.pattern_day_trader_minimum_equity))
+(assert
+ (and (<= 1.0 rate.intraday_multiplier) (>= 1.0 (* rate.intraday_multiplier rate.maintenance_long_rate))))
+(assert
+ (let ((?x722 (- 0.0 q0)))
+(let ((?x903 (* ?x722 p0)))
+(let ((?x1206 (* rate.short_high_rate ?x903)))
+(let ((?x644 (* rate.short_high_per_share ?x722)))
+(let ((?x94 (* rate.short_low_rate ?x903)))
+(let ((?x285 (* rate.short_low_per_share ?x722)))
+(let (($x417 (< p0 rate.short_price_threshold)))
+(let ((?x387 (ite $x417 (ite (>= ?x285 ?x94) ?x285 ?x94) (ite (>= ?x644 ?x1206) ?x644 ?x1206))))
+(let ((?x587 (ite (<= 0.0 ?x722) ?x722 0.0)))
+(let ((?x52 (* ?x587 p0)))
+(let ((?x637 (* x0 ?x52)))
+(let ((?x391 (ite (< 1.0 lev0) rate.leveraged_min_rate 0.0)))
+(let ((?x82 (* ?x391 ?x52)))
+(let ((?x112 (* rate.short_high_rate ?x52)))
+(let ((?x474 (* rate.short_high_per_share ?x587)))
+(let ((?x666 (* rate.short_low_rate ?x52)))
+(let ((?x599 (* rate.short_low_per_share ?x587)))
+(let ((?x702 (ite $x417 (ite (>= ?x599 ?x666) ?x599 ?x666) (ite (>= ?x474 ?x112) ?x474 ?x112))))
+(let ((?x1221 (* ?x702 lev0)))
+(let ((?x57 (ite (>= ?x1221 ?x82) ?x1221 ?x82)))
+(let ((?x1188 (ite (< p0 rate.long_low_price_threshold) rate.long_low_price_rate rate.maintenance_long_rate)))
+(let ((?x468 (* ?x1188 lev0)))
+(let ((?x884 (ite (>= 1.0 ?x468) ?x468 1.0)))
+(let ((?x1177 (ite mg0 (ite (>= ?x884 ?x391) ?x884 ?x391) rate.maintenance_nonmarginable_rate)))
+(let ((?x187 (* (ite (>= ?x1177 x0) ?x1177 x0) (* (ite (<= 0.0 q0) q0 0.0) p0))))
+(let ((?x10 (+ ?x187 (ite (>= ?x57 ?x637) ?x57 ?x637))))
+(let (($x730 (or (not (and (and true (= 1.0 lev0)) (= 0.0 x0))) (= ?x10 ?x387))))
+(let (($x146 (or (not (not $x417)) (and (and true (<= ?x644 ?x10)) (<= ?x1206 ?x10)))))
+(let (($x1214 (and true (or (not $x417) (and (and true (<= ?x285 ?x10)) (<= ?x94 ?x10))))))
+(let (($x518 (and (and $x1214 $x146) $x730)))
+(not $x518))))))))))))))))))))))))))))))))
+(check-sat)

@@ -1,0 +1,32 @@
+; check: WITHDRAWAL_PROTECTION/unbounded/finra
+; property: WITHDRAWAL_PROTECTION
+; expected: sat (the premises are satisfiable: the proof is not vacuous)
+; rlimit: 20000000
+(set-logic ALL)
+; benchmark generated from python API
+(set-info :status unknown)
+(declare-fun maintenance () Real)
+(declare-fun initial () Real)
+(declare-fun long_market_value () Real)
+(declare-fun short_market_value () Real)
+(declare-fun has_positions () Bool)
+(declare-fun has_shorts () Bool)
+(assert
+ (<= 0.0 maintenance))
+(assert
+ (<= maintenance initial))
+(assert
+ (<= 0.0 long_market_value))
+(assert
+ (>= 0.0 short_market_value))
+(assert
+ (let (($x1218 (= 0.0 short_market_value)))
+ (let (($x1240 (and (and (and true (= 0.0 long_market_value)) $x1218) (= 0.0 maintenance))))
+ (or (not (not has_positions)) (and $x1240 (= 0.0 initial))))))
+(assert
+ (let (($x1245 (not has_shorts)))
+ (or $x1245 has_positions)))
+(assert
+ (let (($x1218 (= 0.0 short_market_value)))
+(or (not (not has_shorts)) $x1218)))
+(check-sat)

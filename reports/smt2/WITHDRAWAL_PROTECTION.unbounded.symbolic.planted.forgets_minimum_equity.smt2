@@ -1,0 +1,109 @@
+; check: WITHDRAWAL_PROTECTION/unbounded/symbolic
+; property: WITHDRAWAL_PROTECTION
+; expected: sat (planted bug forgets_minimum_equity)
+; rlimit: 20000000
+(set-logic ALL)
+; benchmark generated from python API
+(set-info :status unknown)
+(declare-fun maintenance () Real)
+(declare-fun initial () Real)
+(declare-fun long_market_value () Real)
+(declare-fun short_market_value () Real)
+(declare-fun has_positions () Bool)
+(declare-fun has_shorts () Bool)
+(declare-fun rate.initial_long_rate () Real)
+(declare-fun rate.initial_short_rate () Real)
+(declare-fun rate.initial_nonmarginable_rate () Real)
+(declare-fun rate.maintenance_long_rate () Real)
+(declare-fun rate.maintenance_nonmarginable_rate () Real)
+(declare-fun rate.long_low_price_rate () Real)
+(declare-fun rate.long_low_price_threshold () Real)
+(declare-fun rate.short_price_threshold () Real)
+(declare-fun rate.short_high_per_share () Real)
+(declare-fun rate.short_low_per_share () Real)
+(declare-fun rate.short_high_rate () Real)
+(declare-fun rate.short_low_rate () Real)
+(declare-fun rate.leveraged_min_rate () Real)
+(declare-fun rate.minimum_equity () Real)
+(declare-fun rate.overnight_multiplier () Real)
+(declare-fun rate.day_trading_multiplier () Real)
+(declare-fun rate.pattern_day_trader_minimum_equity () Real)
+(declare-fun rate.intraday_multiplier () Real)
+(declare-fun cash () Real)
+(declare-fun keep_initial () Bool)
+(declare-fun amount () Real)
+(assert
+ (<= 0.0 maintenance))
+(assert
+ (<= maintenance initial))
+(assert
+ (<= 0.0 long_market_value))
+(assert
+ (>= 0.0 short_market_value))
+(assert
+ (let (($x1218 (= 0.0 short_market_value)))
+ (let (($x1240 (and (and (and true (= 0.0 long_market_value)) $x1218) (= 0.0 maintenance))))
+ (or (not (not has_positions)) (and $x1240 (= 0.0 initial))))))
+(assert
+ (let (($x1245 (not has_shorts)))
+ (or $x1245 has_positions)))
+(assert
+ (let (($x1218 (= 0.0 short_market_value)))
+ (or (not (not has_shorts)) $x1218)))
+(assert
+ (and (< 0.0 rate.initial_long_rate) (>= 1.0 rate.initial_long_rate)))
+(assert
+ (and (< 0.0 rate.initial_short_rate) (>= 1.0 rate.initial_short_rate)))
+(assert
+ (and (< 0.0 rate.initial_nonmarginable_rate) (>= 1.0 rate.initial_nonmarginable_rate)))
+(assert
+ (and (< 0.0 rate.maintenance_long_rate) (<= rate.maintenance_long_rate rate.initial_long_rate)))
+(assert
+ (<= rate.initial_long_rate rate.initial_nonmarginable_rate))
+(assert
+ (and (< 0.0 rate.maintenance_nonmarginable_rate) (<= rate.maintenance_nonmarginable_rate rate.initial_nonmarginable_rate)))
+(assert
+ (and (<= rate.maintenance_long_rate rate.long_low_price_rate) (>= 1.0 rate.long_low_price_rate)))
+(assert
+ (<= 0.0 rate.long_low_price_threshold))
+(assert
+ (< 0.0 rate.short_price_threshold))
+(assert
+ (and (<= 0.0 rate.short_low_per_share) (<= 0.0 rate.short_high_per_share)))
+(assert
+ (and (< 0.0 rate.short_low_rate) (< 0.0 rate.short_high_rate)))
+(assert
+ (and (<= 0.0 rate.leveraged_min_rate) (>= 1.0 rate.leveraged_min_rate)))
+(assert
+ (<= 0.0 rate.minimum_equity))
+(assert
+ (and (<= 1.0 rate.overnight_multiplier) (>= 1.0 (* rate.overnight_multiplier rate.initial_long_rate))))
+(assert
+ (<= 1.0 rate.day_trading_multiplier))
+(assert
+ (<= 0.0 rate.pattern_day_trader_minimum_equity))
+(assert
+ (and (<= 1.0 rate.intraday_multiplier) (>= 1.0 (* rate.intraday_multiplier rate.maintenance_long_rate))))
+(assert
+ (let ((?x721 (ite (>= initial maintenance) initial maintenance)))
+(let ((?x927 (+ (+ cash long_market_value) short_market_value)))
+(let ((?x952 (- ?x927 ?x721)))
+(let ((?x14 (ite has_positions ?x952 0.0)))
+(let ((?x953 (ite (<= 0.0 cash) cash 0.0)))
+(let (($x1245 (not has_shorts)))
+(let ((?x384 (ite $x1245 (ite (<= ?x953 ?x952) ?x953 ?x952) 0.0)))
+(let ((?x310 (ite (>= ?x384 ?x14) ?x384 ?x14)))
+(let ((?x379 (ite (<= 0.0 ?x952) ?x952 0.0)))
+(let ((?x482 (ite keep_initial ?x379 (ite (<= 0.0 ?x310) ?x310 0.0))))
+(let (($x252 (< 0.0 ?x482)))
+(let (($x1231 (< 0.0 amount)))
+(let (($x1195 (and $x1231 (<= amount ?x482))))
+(let (($x759 (and (and true (<= rate.minimum_equity (- ?x927 amount))) (<= maintenance (- ?x927 amount)))))
+(let (($x733 (and (and true (not keep_initial)) (or (or false (> 0.0 (- cash amount))) has_shorts))))
+(let (($x218 (and (and true (<= initial (- ?x927 amount))) (or (not $x733) $x759))))
+(let (($x19 (not (and (and true $x1231) $x218))))
+(let (($x280 (and (and (and true (<= 0.0 ?x482)) (or (not $x1195) $x218)) (or $x19 $x1195))))
+(let (($x626 (and $x280 (not (and (< 0.0 (+ ?x482 (/ 1.0 100.0))) (<= (+ ?x482 (/ 1.0 100.0)) ?x482))))))
+(let (($x472 (and $x626 (or (not $x252) (and $x252 (<= ?x482 ?x482))))))
+(not $x472))))))))))))))))))))))
+(check-sat)
