@@ -104,15 +104,19 @@ def _timed(name: str, fn: Callable[[], dict[str, Any]], log: Callable[[str], Non
     if problem:
         result = _failed_stage(name, name, problem, time.perf_counter() - start)
     result.setdefault("seconds", round(time.perf_counter() - start, 3))
-    bad = [c["id"] for c in result["checks"] if c.get("result") != "pass"]
+    bad = [c["id"] for c in result["checks"] if c.get("result") not in ("pass", "skipped")]
+    skipped_checks = [c["id"] for c in result["checks"] if c.get("result") == "skipped"]
     mism = [c["id"] for c in result["canaries"] if c.get("caught") != c.get("expected_caught")]
     log(
         f"== stage {name}: {'ok' if result['ok'] else 'FAILED'} in {time.perf_counter() - start:.1f}s "
-        f"({len(result['checks'])} checks, {len(bad)} not passing, {len(result['canaries'])} canaries, "
+        f"({len(result['checks'])} checks, {len(bad)} not passing, {len(skipped_checks)} skipped, "
+        f"{len(result['canaries'])} canaries, "
         f"{len(mism)} mismatched)"
     )
     for item in (bad + mism)[:20]:
         log(f"   not ok: {item}")
+    for item in skipped_checks:
+        log(f"   skipped (recorded with the tests that cover it): {item}")
     return result
 
 
