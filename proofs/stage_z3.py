@@ -22,7 +22,7 @@ import z3
 from margin_rules import formulas, requirements
 from margin_rules.arith import DECIMAL
 from margin_rules.rates import RATE_FIELDS, Rates, rate_invariants
-from proofs import engine
+from proofs import engine, smtcheck
 from proofs.framework import Z3Ctx
 from specs import properties as specs
 
@@ -260,6 +260,12 @@ def run(
             "strategies": {k: list(v) for k, v in engine.STRATEGIES_BY_SHAPE.items()},
             "table_rlimit": TABLE_RLIMIT,
             "bounded_K": specs.K,
+            "cpu_caps": (
+                f"safety nets, never a pass: {engine.FIRST_ROUND_CPU_GUARD_SECONDS} s CPU per first-round attempt, "
+                f"{engine.CPU_GUARD_SECONDS} s per full-budget attempt; SMT re-check: z3 binary rlimit "
+                f"{smtcheck.Z3_CLI_RLIMIT} and {smtcheck.Z3_CLI_CPU_GUARD_SECONDS} s CPU per attempt, cvc5 rlimit-per "
+                f"{smtcheck.CVC5_RLIMIT} and {smtcheck.CVC5_CPU_GUARD_SECONDS} s CPU"
+            ),
         },
     }
 
