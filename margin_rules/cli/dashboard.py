@@ -490,15 +490,12 @@ class Demo:
                 self.log.add(self.tick, "margin call cured: opening orders allowed again", "bold green")
 
     def _replan(self) -> None:
-        """Still under a maintenance call with no liquidation order working (rejected, expired, or not enough): let
-        the manager size and route a new plan from the account as it is now."""
-        if self.account.health() is not HealthState.LIQUIDATION_CALL:
+        """Still under a maintenance call with no liquidation order working (rejected, expired, or not enough): the
+        manager sizes and routes a new plan from the account as it is now (:meth:`MarginCallManager.replan`; the demo's
+        monitor is synchronous, so the manager is not attached and this runs once per tick)."""
+        result = self.manager.replan()
+        if result is None:
             return
-        if any(o.order_id.startswith("margin-call-") for o in self.broker.open_orders):
-            return
-        if self.manager.unresolved:  # already announced; the manager sends nothing more in this episode
-            return
-        result = self.manager.evaluate()
         if result.unresolved:
             self.log.add(
                 self.tick,

@@ -372,18 +372,26 @@ class MarginCallManager:
                 self._requested += 1
                 self._state.notify_all()
 
-    def _replan(self) -> None:
-        """Outside the account lock: re-plan from the account as it is now when it is still in LIQUIDATION_CALL with
-        no liquidation order working and the call is not unresolved; check the cure when it is out of the call."""
+    def replan(self) -> MarginCallResult | None:
+        """Re-plan from the account as it is now when it is still in LIQUIDATION_CALL, no liquidation order of this
+        manager is working and the call is not unresolved (the evaluation's result); when the account is out of the
+        call, check the cure (None); otherwise do nothing (None). Call outside the account lock.
+
+        This is what the attached worker does on each wake-up; without :meth:`attach` (e.g. with a synchronous
+        monitor) call it yourself after each batch of broker events."""
         with self._lock:
-            if self._monitor is None:  # detached while this wake-up was pending
-                return
             if self.account.health() is not HealthState.LIQUIDATION_CALL:
                 self.check_cured()
-                return
+                return None
             if self._unresolved or self.policy is None or self.router is None or self._working_orders():
-                return
-            self.evaluate()
+                return None
+            return self.evaluate()
+
+    def _replan(self) -> None:
+        """The worker's wake-up: :meth:`replan`, unless detached while the wake-up was pending."""
+        with self._lock:
+            if self._monitor is not None:
+                self.replan()
 
     def _worker_loop(self, generation: int) -> None:
         """The worker: handle wake-ups (coalesced) until :meth:`detach` moves the generation on."""

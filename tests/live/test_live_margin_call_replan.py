@@ -377,3 +377,26 @@ def test_bad_attach_is_refused_and_creates_nothing() -> None:
     finally:
         synchronous.stop()
         other.stop()
+
+
+def test_replan_without_attach_is_the_same_decision() -> None:
+    """Unattached (a synchronous monitor, the dashboard), the caller drives ``replan``: nothing while the call is
+    absent or an order works, a new plan after a reject, ``max_attempts`` plans then one unresolved report."""
+    account = _account()
+    router = ScriptedRouter(account, "hold", default="reject")
+    manager = MarginCallManager(account, router, max_attempts=2)
+    assert manager.replan() is None  # not in a call: only the cure check
+    account.update_prices(CRASH)
+    first = manager.evaluate()
+    assert first.plan == _core_plan(account.snapshot()) and first.submitted == ("margin-call-1-1",)
+    assert manager.replan() is None  # the held order is still working
+    account.release("margin-call-1-1")
+    second = manager.replan()
+    assert second is not None and second.attempts == 2 and second.submitted == ("margin-call-2-1",)
+    third = manager.replan()  # the second plan was rejected inside submit
+    assert third is not None and third.unresolved and third.plan is None and third.submitted == ()
+    assert manager.replan() is None  # unresolved: nothing more is sent
+    assert router.ids == ["margin-call-1-1", "margin-call-2-1"]
+    assert account.opening_blocked
+    account.deposit("5000")
+    assert manager.replan() is None and not account.opening_blocked and manager.attempts == 0
