@@ -25,18 +25,15 @@ import jinja2
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = Path(__file__).with_name("templates")
-RUN_KEYS = {
-    "seconds",
-    "time",
-    "elapsed",
-    "duration",
-    "wall_seconds",
-    "cpu_seconds",
-    "started",
-    "finished",
-    "date",
-}
-"""Keys whose values vary from run to run: moved to the run section."""
+RUN_KEYS = {"time", "elapsed", "duration", "started", "finished", "date"}
+"""Keys whose values vary from run to run: moved to the run section (see :func:`is_run_key`)."""
+
+
+def is_run_key(key: object) -> bool:
+    """A key of :data:`RUN_KEYS`, any key naming seconds (``seconds``, ``module_cpu_seconds``, ...) or ``*_time``."""
+    name = str(key)
+    return name in RUN_KEYS or "seconds" in name or name.endswith("_time")
+
 
 CITATION = re.compile(
     r"(FINRA (?:Rule )?4210\([a-z0-9]+\)(?:\([0-9A-Za-z]+\))*|Reg T (?:12 CFR )?220\.\d+(?:\([a-z0-9]+\))*|"
@@ -134,7 +131,7 @@ def split_run_data(obj: Any, path: str = "") -> tuple[Any, dict[str, Any]]:
         kept = {}
         for k, v in obj.items():
             sub = f"{path}/{k}" if path else str(k)
-            if k in RUN_KEYS or "seconds" in str(k) or str(k).endswith("_time"):
+            if is_run_key(k):
                 removed[sub] = v
                 continue
             kv, kr = split_run_data(v, sub)
