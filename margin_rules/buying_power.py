@@ -25,7 +25,7 @@ from margin_rules import formulas as f
 from margin_rules.arith import DECIMAL
 from margin_rules.errors import DomainError
 from margin_rules.model import Account, Order, Side
-from margin_rules.money import MAX_AMOUNT, MAX_AMOUNT_PLACES, ZERO, exact_function, to_decimal
+from margin_rules.money import ZERO, exact_function, to_amount
 from margin_rules.requirements import (
     AccountRequirements,
     OrderRequirement,
@@ -84,7 +84,7 @@ def buying_power(
     Reg T 220.12 / Alpaca ``regt_buying_power`` = 2 x max(equity - initial, 0); SMA 220.5; legacy day trading
     4210(f)(8)(B)(iv) from the prior close (None when the snapshot has no prior-close figures); intraday 4210(d)(2).
     """
-    held = to_decimal(reserved, "reserved", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
+    held = to_amount(reserved, "reserved")
     if held < ZERO:
         raise DomainError("reserved", "reserved buying power cannot be negative")
     figs = figures if figures is not None else account_requirements(account, rules)
@@ -191,7 +191,7 @@ def available_excess(account: Account, rules: RuleSet, mode: Mode, reserved: Dec
       divided by the 25% maintenance rate the charge is measured in);
     * INTRADAY: the intraday margin level, equity - maintenance (4210(d)(2)).
     """
-    held = to_decimal(reserved, "reserved", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
+    held = to_amount(reserved, "reserved")
     if held < ZERO:
         raise DomainError("reserved", "reserved buying power cannot be negative")
     mode = Mode(mode)

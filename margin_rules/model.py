@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from margin_rules.errors import DomainError, DuplicatePositionError, InvalidTypeError
-from margin_rules.money import MAX_AMOUNT, MAX_AMOUNT_PLACES, MAX_PRICE, MAX_QUANTITY, ONE, ZERO, to_decimal
+from margin_rules.money import MAX_PRICE, MAX_QUANTITY, ONE, ZERO, to_amount, to_decimal
 
 _MAX_LEVERAGE = Decimal(10)
 
@@ -68,7 +68,7 @@ class Position:
             _set(
                 self,
                 "cost_basis",
-                to_decimal(self.cost_basis, f"{where}.cost_basis", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES),
+                to_amount(self.cost_basis, f"{where}.cost_basis"),
             )
 
     @property
@@ -99,7 +99,7 @@ class Account:
     _index: Mapping[str, Position] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        _set(self, "cash", to_decimal(self.cash, "account.cash", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES))
+        _set(self, "cash", to_amount(self.cash, "account.cash"))
         positions = self.positions
         if isinstance(positions, Mapping) or not isinstance(positions, Iterable):
             raise InvalidTypeError("account.positions", "must be a sequence of Position")
@@ -115,11 +115,11 @@ class Account:
             index[position.symbol] = position
         _set(self, "positions", items)
         _set(self, "_index", index)
-        _set(self, "sma", to_decimal(self.sma, "account.sma", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES))
+        _set(self, "sma", to_amount(self.sma, "account.sma"))
         for name in ("prior_equity", "prior_maintenance"):
             value = getattr(self, name)
             if value is not None:
-                _set(self, name, to_decimal(value, f"account.{name}", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES))
+                _set(self, name, to_amount(value, f"account.{name}"))
         if self.prior_maintenance is not None and self.prior_maintenance < ZERO:
             raise DomainError("account.prior_maintenance", "a requirement cannot be negative")
 

@@ -130,6 +130,13 @@ def to_decimal(
     return result
 
 
+def to_amount(value: object, field: str) -> Decimal:
+    """Convert a cash-like amount (cash, SMA, a deposit or withdrawal, buying power held by open orders, a cost
+    basis) exactly: :func:`to_decimal` within the amount bounds, :data:`MAX_AMOUNT` and :data:`MAX_AMOUNT_PLACES`.
+    Every amount goes through here, so that two functions never accept different amounts for the same figure."""
+    return to_decimal(value, field, max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
+
+
 _PLAIN: Final = decimal.Context(prec=200, traps=[])
 
 

@@ -20,8 +20,6 @@ from margin_rules.buying_power import Mode, available_excess, order_charge, orde
 from margin_rules.errors import DomainError, InvalidTypeError
 from margin_rules.model import Account, Order, Side
 from margin_rules.money import (
-    MAX_AMOUNT,
-    MAX_AMOUNT_PLACES,
     MAX_PLACES,
     MAX_PRICE,
     MAX_QUANTITY,
@@ -29,6 +27,7 @@ from margin_rules.money import (
     ZERO,
     exact,
     exact_function,
+    to_amount,
     to_decimal,
 )
 from margin_rules.requirements import split_order
@@ -76,7 +75,7 @@ def _result_is_maximal(
 ) -> bool:
     """order_fits(result) (or result = 0) and not order_fits(result + step) (unless beyond the quantity bound)."""
     step = quantity_step(fractional, fraction_places)
-    held = to_decimal(reserved, "reserved", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
+    held = to_amount(reserved, "reserved")
     args = (Side(side), to_decimal(price, "price"), Mode(mode), held)
     lev = to_decimal(leverage, "leverage")
     with exact():
@@ -121,7 +120,7 @@ def _validate(
         chosen_mode = Mode(mode)
     except ValueError:
         raise DomainError("mode", f"unknown buying-power mode {mode!r}") from None
-    held = to_decimal(reserved, "reserved", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
+    held = to_amount(reserved, "reserved")
     if held < ZERO:
         raise DomainError("reserved", "reserved buying power cannot be negative")
     if not isinstance(fractional, bool):

@@ -18,13 +18,12 @@ from margin_rules.arith import DECIMAL
 from margin_rules.errors import DomainError, InvalidTypeError
 from margin_rules.model import Account, Order, Position
 from margin_rules.money import (
-    MAX_AMOUNT,
-    MAX_AMOUNT_PLACES,
     MAX_PLACES,
     MAX_PRICE,
     MAX_QUANTITY,
     ZERO,
     exact_function,
+    to_amount,
     to_decimal,
 )
 from margin_rules.rulesets import RuleSet
@@ -131,7 +130,7 @@ def apply_order(account: Account, order: Order, rules: RuleSet | None = None) ->
 @icontract.ensure(lambda account, result: result.cash >= account.cash, "a deposit never lowers cash")
 def deposit(account: Account, amount: Decimal | int | str) -> Account:
     """The account after a cash deposit of ``amount`` (> 0). Reg T 220.5: a deposit also credits the SMA."""
-    value = to_decimal(amount, "amount", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
+    value = to_amount(amount, "amount")
     if value <= ZERO:
         raise DomainError("amount", f"a deposit is a positive amount (got {value})")
     return Account(
@@ -144,7 +143,7 @@ def deposit(account: Account, amount: Decimal | int | str) -> Account:
 def withdraw(account: Account, amount: Decimal | int | str) -> Account:
     """The account after a cash withdrawal of ``amount`` (> 0), unchecked: decide it first with
     :func:`margin_rules.withdrawal.check_withdrawal`. Reg T 220.5: a withdrawal debits the SMA."""
-    value = to_decimal(amount, "amount", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
+    value = to_amount(amount, "amount")
     if value <= ZERO:
         raise DomainError("amount", f"a withdrawal is a positive amount (got {value})")
     return Account(

@@ -21,7 +21,7 @@ from margin_rules import formulas as f
 from margin_rules.arith import DECIMAL
 from margin_rules.errors import DomainError
 from margin_rules.model import Account
-from margin_rules.money import MAX_AMOUNT, MAX_AMOUNT_PLACES, ZERO, exact_function, to_decimal
+from margin_rules.money import ZERO, exact_function, to_amount
 from margin_rules.requirements import account_requirements
 from margin_rules.rulesets import RuleSet, WithdrawalRule
 
@@ -109,7 +109,7 @@ def max_withdrawal(account: Account, rules: RuleSet) -> Decimal:
 )
 def check_withdrawal(account: Account, rules: RuleSet, amount: Decimal | int | str) -> WithdrawalDecision:
     """Decide one withdrawal of ``amount`` (> 0). Refusals carry the maximum; nothing is changed either way."""
-    value = to_decimal(amount, "amount", max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
+    value = to_amount(amount, "amount")
     if value <= ZERO:
         raise DomainError("amount", f"a withdrawal is a positive amount (got {value})")
     figures = account_requirements(account, rules)

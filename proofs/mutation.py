@@ -214,17 +214,10 @@ SURVIVOR_REASONS: dict[str, str] = {
     "margin_rules.order_check.x_split_quantity__mutmut_13": _EQ + "quantity <= closable -> <: when "
     "quantity == closable both branches give closing = quantity = closable",
     **dict.fromkeys(
-        (f"margin_rules.orders.x__result_is_maximal__mutmut_{n}" for n in (8, 9, 13, 15, 16, 20, 23, 24, 28, 31, 32)),
-        _EQ + "a field name or the MAX_AMOUNT bound in a conversion of the postcondition _result_is_maximal: "
-        "icontract evaluates it only after the body returned, i.e. after _validate accepted the same price, "
-        "reserved and leverage with the same bounds, so this conversion never refuses and the field name is never "
-        "shown",
-    ),
-    **dict.fromkeys(
-        (f"margin_rules.orders.x__validate__mutmut_{n}" for n in (76, 80)),
-        _EQ + "drops the MAX_AMOUNT bound of `reserved` in orders._validate: max_order_quantity passes the value "
-        "unused to buying_power.available_excess, which checks the same bound with the same field and message "
-        "(OutOfBoundsError 'reserved') before any use",
+        (f"margin_rules.orders.x__result_is_maximal__mutmut_{n}" for n in (8, 11, 12, 16, 19, 20, 24, 27, 28)),
+        _EQ + "a field name in a conversion of the postcondition _result_is_maximal: icontract evaluates it only "
+        "after the body returned, i.e. after _validate accepted the same price, reserved and leverage with the same "
+        "bounds, so this conversion never refuses and the field name is never shown",
     ),
     "margin_rules.transactions.x__basis_after__mutmut_6": _EQ + "held.quantity > 0 -> >= 0 in `growing` differs only "
     "for a flat position, for which the other disjunct (held.quantity == 0) already makes `growing` true",

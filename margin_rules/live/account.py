@@ -50,7 +50,16 @@ from margin_rules.live import calendar
 from margin_rules.live.daytrading import IntradayMarginHooks, LegacyPdtHooks
 from margin_rules.live.journal import Journal
 from margin_rules.model import Account, Order, Position, Side
-from margin_rules.money import CORE_CONTEXT, MAX_AMOUNT, MAX_AMOUNT_PLACES, MAX_PRICE, ZERO, exact, to_decimal
+from margin_rules.money import (
+    CORE_CONTEXT,
+    MAX_AMOUNT,
+    MAX_AMOUNT_PLACES,
+    MAX_PRICE,
+    ZERO,
+    exact,
+    to_amount,
+    to_decimal,
+)
 from margin_rules.order_check import (
     DayTradingLimit,
     Figures,
@@ -196,16 +205,10 @@ def _order_id(value: object) -> str:
     return text
 
 
-def _amount(value: object, field_name: str) -> Decimal:
-    """A cash-like amount (cash, SMA, prior-close figures, deposits, withdrawals) validated as the core's
-    :class:`~margin_rules.model.Account` validates it: at most ``MAX_AMOUNT_PLACES`` decimal places and ``MAX_AMOUNT``
-    in magnitude, never rounded (typed error naming the field)."""
-    return to_decimal(value, field_name, max_abs=MAX_AMOUNT, max_places=MAX_AMOUNT_PLACES)
-
-
 def _fits_amount(value: Decimal, field_name: str) -> None:
-    """Check that a computed amount is one the core's Account accepts (:func:`_amount`); the value is kept as is."""
-    _amount(value, field_name)
+    """Check that a computed amount is one the core's Account accepts (:func:`~margin_rules.money.to_amount`); the
+    value is kept as is."""
+    to_amount(value, field_name)
 
 
 class MarginAccount:
@@ -259,11 +262,11 @@ class MarginAccount:
             raise InvalidTypeError("journal", "expected a Journal")
         # The core validates everything once, through its own model.
         opening = Account(
-            _amount(cash, "account.cash"),
+            to_amount(cash, "account.cash"),
             tuple(positions),
-            ZERO if sma is None else _amount(sma, "account.sma"),
-            None if prior_equity is None else _amount(prior_equity, "account.prior_equity"),
-            None if prior_maintenance is None else _amount(prior_maintenance, "account.prior_maintenance"),
+            ZERO if sma is None else to_amount(sma, "account.sma"),
+            None if prior_equity is None else to_amount(prior_equity, "account.prior_equity"),
+            None if prior_maintenance is None else to_amount(prior_maintenance, "account.prior_maintenance"),
         )
         self._lock = threading.RLock()
         self._rules = rules
@@ -1076,7 +1079,7 @@ class MarginAccount:
 
     def deposit(self, amount: Decimal | int | str) -> Figures:
         """Credit cash (and the SMA, Reg T 220.5)."""
-        value = _amount(amount, "amount")
+        value = to_amount(amount, "amount")
         if value <= ZERO:
             raise DomainError("amount", f"a deposit is a positive amount (got {value})")
         with self._lock:
@@ -1116,7 +1119,7 @@ class MarginAccount:
     def withdraw(self, amount: Decimal | int | str) -> Figures:
         """Debit cash through the core's withdrawal rule; refused (``withdrawal_exceeds_maximum``,
         ``funds_held_for_orders``) with the figures otherwise."""
-        value = _amount(amount, "amount")
+        value = to_amount(amount, "amount")
         if value <= ZERO:
             raise DomainError("amount", f"a withdrawal is a positive amount (got {value})")
         with self._lock:
