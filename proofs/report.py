@@ -23,6 +23,8 @@ from typing import Any
 
 import jinja2
 
+from proofs.text import stable_text
+
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = Path(__file__).with_name("templates")
 RUN_KEYS = {"time", "elapsed", "duration", "started", "finished", "date"}
@@ -104,21 +106,6 @@ def link_of(dotted: str) -> str:
 
 
 # --- Building the report ---------------------------------------------------------------------------------------
-
-
-_TIMES = (
-    re.compile(r" \(\d+(?:\.\d+)? s\)"),  # "counterexample (5.086 s): ..."
-    re.compile(r" in \d+(?:\.\d+)? s wall"),  # "counterexample in 0.794 s wall: ..."
-)
-
-
-def stable_text(text: str) -> str:
-    """``text`` without what varies from run to run: elapsed times quoted by a tool, and the checkout's absolute
-    path (file names become relative to the project root)."""
-    text = text.replace(str(ROOT) + "/", "")
-    for pattern in _TIMES:
-        text = pattern.sub("", text)
-    return text
 
 
 def split_run_data(obj: Any, path: str = "") -> tuple[Any, dict[str, Any]]:

@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from proofs.text import clip
+
 ROOT = Path(__file__).resolve().parents[1]
 PLUGIN = ROOT / "proofs" / "crosshair_plugin_entry.py"
 CROSSHAIR = str(Path(sys.executable).parent / "crosshair")
@@ -205,7 +207,7 @@ def _replay(function_name: str, fn: Any, message: str) -> tuple[str, str]:
     call = match.group(1)
     short = function_name.rsplit(".", 1)[1]
     if not call.startswith(short + "("):
-        return "not replayable", call[:200]
+        return "not replayable", clip(call, 200)
     namespace: dict[str, Any] = {
         **{k: getattr(margin_rules, k) for k in dir(margin_rules) if not k.startswith("_")},
         **vars(model),
@@ -223,11 +225,11 @@ def _replay(function_name: str, fn: Any, message: str) -> tuple[str, str]:
     try:
         eval(expression, namespace)  # the counterexample text CrossHair printed for our own function
     except (errors.InvalidInputError, errors.PrecisionError) as exc:
-        return "not reproduced", f"concrete call refuses the input: {type(exc).__name__}: {exc}"[:400]
+        return "not reproduced", clip(f"concrete call refuses the input: {type(exc).__name__}: {exc}", 400)
     except NameError as exc:
         return "not replayable", str(exc)
     except Exception as exc:  # a contract violation or an unexpected exception: confirmed
-        return "confirmed", f"{type(exc).__name__}: {exc}"[:600]
+        return "confirmed", clip(f"{type(exc).__name__}: {exc}", 600)
     return "not reproduced", "the concrete call returns normally and satisfies its contracts"
 
 
@@ -384,7 +386,7 @@ def run(out_dir: Path) -> dict[str, Any]:
             "; ".join(
                 f"{o['target']}: {o['status']} ({o['seconds']} s)"
                 + (
-                    ": " + next(x["message"] for x in o["conditions"] if x["level"] == "error")[:600]
+                    ": " + clip(next(x["message"] for x in o["conditions"] if x["level"] == "error"), 600)
                     if o["status"] == "counterexample"
                     else ""
                 )
@@ -414,7 +416,7 @@ def run(out_dir: Path) -> dict[str, Any]:
                     "expected_caught": "int" in target,
                     "caught": o["status"] == "counterexample",
                     "evidence": f"{o['status']} in {o['seconds']} s wall"
-                    + (f": {o['conditions'][0]['message'][:400]}" if o["conditions"] else ""),
+                    + (f": {clip(o['conditions'][0]['message'], 400)}" if o["conditions"] else ""),
                     "why": "the kernel's postcondition states the exact 4210(c)(2) rule; over integers CrossHair's SMT "
                     "encoding finds 4995 mills at once, over Decimal its pure-Python symbolic quantize explores too "
                     "few paths within the bounded budget",

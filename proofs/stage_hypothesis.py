@@ -21,6 +21,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+from proofs.text import clip
+
 ROOT = Path(__file__).resolve().parents[1]
 PROFILE = "proof"
 
@@ -97,7 +99,7 @@ def run(out_dir: Path) -> dict[str, Any]:
                         )
                         == "True",
                         "caught": props.get("caught") == "True",
-                        "evidence": props.get("evidence") or message[:1500],
+                        "evidence": props.get("evidence") or clip(message, 1500),
                     }
                 )
                 continue
@@ -121,7 +123,7 @@ def run(out_dir: Path) -> dict[str, Any]:
                 check["result"] = (
                     "fail" if result == "fail" else (check["result"] if check["result"] == "fail" else result)
                 )
-                check["details"].setdefault("failures", []).append(message[:3000])
+                check["details"].setdefault("failures", []).append(clip(message, 3000))
     check_list = sorted(checks.values(), key=lambda c: c["id"])
     if not check_list:
         check_list = [

@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from proofs.text import clip
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -19,7 +21,7 @@ def _lint(paths: list[str]) -> tuple[int, list[dict[str, Any]], str]:
     try:
         errors = json.loads(out.stdout) if out.stdout.strip() else []
     except json.JSONDecodeError:
-        errors = [{"description": out.stdout.strip()[:500]}]
+        errors = [{"description": clip(out.stdout.strip(), 500)}]
     return out.returncode, errors, out.stderr.strip()
 
 
@@ -46,7 +48,7 @@ def run(out_dir: Path) -> dict[str, Any]:
         "functions": [],
         "result": "pass" if code == 0 and not errors else "fail",
         "seconds": round(time.perf_counter() - start, 3),
-        "details": {"errors": errors, "stderr": stderr[:500]},
+        "details": {"errors": errors, "stderr": clip(stderr, 500)},
     }
     canaries = []
     planted = ROOT / "canaries" / "lint_mismatch.py"
@@ -59,7 +61,7 @@ def run(out_dir: Path) -> dict[str, Any]:
                 "description": "a precondition naming `amount` on a function whose parameter is `value`",
                 "expected_caught": True,
                 "caught": caught,
-                "evidence": "; ".join(str(e.get("description", "")) for e in cerrors)[:300],
+                "evidence": clip("; ".join(str(e.get("description", "")) for e in cerrors), 300),
             }
         )
     return {

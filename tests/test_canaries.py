@@ -31,6 +31,7 @@ from margin_rules import Account, HealthState, Position, finra, money, valuation
 from margin_rules import formulas as f  # noqa: E402
 from margin_rules.arith import DECIMAL  # noqa: E402
 from margin_rules.money import exact  # noqa: E402
+from proofs.text import clip  # noqa: E402
 
 PROPERTIES = ROOT / "tests" / "properties"
 BIN = Path(sys.executable).parent
@@ -139,7 +140,7 @@ def hypothesis_catches(canary: canaries.Canary) -> tuple[bool, str]:
                 fn()
             except Exception as exc:  # a falsified property (AssertionError) or an unexpected error: caught
                 notes = " ".join(getattr(exc, "__notes__", []))
-                return True, f"{name}: {type(exc).__name__}: {str(exc)[:200]} {notes[:400]}".strip()
+                return True, f"{name}: {type(exc).__name__}: {clip(str(exc), 200)} {clip(notes, 400)}".strip()
     return False, f"all {len(tests)} properties passed with the canary applied"
 
 

@@ -45,3 +45,13 @@ def test_two_runs_differing_only_in_times_give_the_same_report() -> None:
 def test_figures_that_are_not_times_stay() -> None:
     text = "short of 100 shares at $10 requires $500 (FINRA 4210(c)(2)(B)); rlimit 20000000"
     assert report.split_run_data({"statement": text}) == ({"statement": text}, {})
+
+
+def test_a_clipped_message_does_not_depend_on_the_checkout_path() -> None:
+    from proofs.text import ROOT, clip
+
+    tail = "a" * 300
+    assert clip(f"File {ROOT}/margin_rules/health.py, line 34: {tail}", 60) == clip(
+        f"File margin_rules/health.py, line 34: {tail}", 60
+    )
+    assert len(clip(f"File {ROOT}/x.py {tail}", 60)) == 60
