@@ -140,7 +140,7 @@ def run(
     positions = read_input(positions_path, "positions")
     targets = output_targets(Path(out_dir), fmt, None if rejects is None else Path(rejects))
     n_accounts = n_positions = n_rejects = 0
-    rejected_accounts: set[str | None] = set()
+    rejected_accounts: set[str] = set()
     with AtomicOutputs(targets) as outputs:
         for tables in evaluate_tables(
             accounts, positions, config, workers=workers, partition_positions=partition_positions, progress=progress
@@ -148,7 +148,7 @@ def run(
             n_accounts += tables["accounts"].num_rows
             n_positions += tables["positions"].num_rows
             n_rejects += tables["rejects"].num_rows
-            rejected_accounts.update(tables["rejects"].column("account_id").to_pylist())
+            rejected_accounts.update(a for a in tables["rejects"].column("account_id").to_pylist() if a is not None)
             outputs.write({name: tables[name] for name in targets})
         written = outputs.commit()
     return Summary(
