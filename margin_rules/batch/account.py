@@ -136,7 +136,8 @@ def evaluate_account(
     """Every output figure of one account, from the single-account API (see the module docstring).
 
     * requirements, equity, market values, excesses: :func:`margin_rules.requirements.account_requirements`;
-    * health: :func:`margin_rules.health.health_of`; buying power by mode: :func:`margin_rules.buying_power.buying_power`
+    * health: :func:`margin_rules.health.health_of`;
+    * buying power by mode: :func:`margin_rules.buying_power.buying_power`
       (the selected one is ``mode`` after :func:`~margin_rules.buying_power.effective_mode`);
     * maximum withdrawal: :func:`margin_rules.withdrawal.max_withdrawal_of`;
     * margin calls: :func:`margin_rules.margin_call.margin_calls` (a Reg T call's due date is counted from
@@ -224,4 +225,3 @@ def evaluate_account(
         None if plan is None else plain(plan.maintenance_after),
     )
     return AccountResult(row, positions, tuple(call_rows), order_rows)
-

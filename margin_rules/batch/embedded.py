@@ -44,7 +44,9 @@ def _sorted(table: pa.Table) -> pa.Table:
     return table.take(pc.sort_indices(table, sort_keys=[("account_id", "ascending")]))
 
 
-def partitions(accounts: pa.Table, positions: pa.Table, partition_positions: int) -> Iterator[tuple[pa.Table, pa.Table]]:
+def partitions(
+    accounts: pa.Table, positions: pa.Table, partition_positions: int
+) -> Iterator[tuple[pa.Table, pa.Table]]:
     """Cut the book (both tables normalized) into partitions of whole accounts (zero-copy slices of the sorted
     tables): every row of an account id, in either table, lands in the same partition. Null ids form the last one."""
     accounts, positions = _sorted(accounts), _sorted(positions)
@@ -151,9 +153,7 @@ def run(
             rejected_accounts.update(a for a in tables["rejects"].column("account_id").to_pylist() if a is not None)
             outputs.write({name: tables[name] for name in targets})
         written = outputs.commit()
-    return Summary(
-        n_accounts, n_positions, n_rejects, len(rejected_accounts), written, time.perf_counter() - start
-    )
+    return Summary(n_accounts, n_positions, n_rejects, len(rejected_accounts), written, time.perf_counter() - start)
 
 
 __all__ = ["OUTPUT_SCHEMAS", "Summary", "evaluate_tables", "partitions", "run"]

@@ -29,7 +29,8 @@ _BY_SUFFIX[".feather"] = "arrow"
 
 
 def format_of(path: str | Path, default: str | None = None) -> str:
-    """The table format of ``path`` from its extension (``.parquet``/``.pq``, ``.csv``, ``.arrow``/``.ipc``/``.feather``)."""
+    """The table format of ``path`` from its extension (``.parquet``/``.pq``, ``.csv``, ``.arrow``/``.ipc``/
+    ``.feather``)."""
     found = _BY_SUFFIX.get(Path(path).suffix.lower(), default)
     if found is None:
         raise BatchInputError(str(path), None, None, "unknown table format: use .parquet, .csv or .arrow")

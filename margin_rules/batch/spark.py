@@ -13,7 +13,6 @@ See docs/batch.md for ``spark-submit`` to a cluster and how the work splits acro
 
 from __future__ import annotations
 
-
 import os
 import sys
 import time
@@ -243,4 +242,3 @@ def _ddl() -> Any:
 
 
 __all__ = ["UNION", "group_function", "run", "session", "union_table"]
-

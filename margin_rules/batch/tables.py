@@ -33,6 +33,7 @@ from margin_rules.buying_power import Mode
 from margin_rules.errors import InvalidInputError, MarginRulesError
 from margin_rules.margin_call import LiquidationPolicy
 from margin_rules.model import Account, Position
+from margin_rules.money import ONE, ZERO
 from margin_rules.rulesets import PRESETS, RuleSet, preset
 
 ROW: Final = "_row"
@@ -118,6 +119,9 @@ class BatchInputError(InvalidInputError):
             where += f", column {column}"
         super().__init__(where, reason)
 
+    def __reduce__(self) -> tuple[Any, ...]:  # crosses process boundaries (the embedded engine's workers)
+        return (type(self), (self.table, self.row, self.column, self.reason, self.account_id))
+
 
 class FloatColumnError(BatchInputError):
     """A floating-point column where an exact number is expected."""
@@ -136,7 +140,6 @@ class BatchConfig:
     mode: Mode = Mode.REG_T
     trade_date: dt.date | None = None
     collect_rejects: bool = False
-
 
     def rule_set(self, name: str) -> RuleSet | None:
         """The rule set called ``name`` (case-insensitive), or None."""
@@ -231,7 +234,8 @@ def _flag(value: object) -> bool | None:
 
 
 def _column_of(error_field: str) -> str:
-    """The input column of a model error's field (``position[AAPL].price`` -> ``price``, ``account.cash`` -> ``cash``)."""
+    """The input column of a model error's field (``position[AAPL].price`` -> ``price``, ``account.cash`` ->
+    ``cash``)."""
     return error_field.rsplit(".", 1)[-1]
 
 
@@ -261,14 +265,16 @@ def _build(
     for symbol, quantity, price, marginable, leverage, cost_basis, row in positions:
         flag = _flag(marginable)
         if flag is None:
-            records.append(_reject(config, "positions", row, aid, symbol, "marginable", f"{marginable!r} is not a flag"))
+            records.append(
+                _reject(config, "positions", row, aid, symbol, "marginable", f"{marginable!r} is not a flag")
+            )
             continue
         if quantity is None or price is None or symbol is None:
             column = "symbol" if symbol is None else "quantity" if quantity is None else "price"
             records.append(_reject(config, "positions", row, aid, symbol, column, "missing value"))
             continue
         try:
-            built.append(Position(symbol, quantity, price, flag, 1 if leverage is None else leverage, cost_basis))
+            built.append(Position(symbol, quantity, price, flag, ONE if leverage is None else leverage, cost_basis))
             rows.append(row)
         except InvalidInputError as exc:
             records.append(_reject(config, "positions", row, aid, symbol, _column_of(exc.field), exc.reason))
@@ -281,14 +287,16 @@ def _build(
     rules = config.rule_set(str(name))
     if rules is None:
         known = ", ".join(sorted(known for known, _ in config.rule_sources))
-        raise _Rejected([_reject(config, "accounts", account_at, aid, None, "rules", f"unknown rule set {name!r} ({known})")])
+        raise _Rejected(
+            [_reject(config, "accounts", account_at, aid, None, "rules", f"unknown rule set {name!r} ({known})")]
+        )
     if account_row["cash"] is None:
         raise _Rejected([_reject(config, "accounts", account_at, aid, None, "cash", "missing value")])
     try:
         account = Account(
             account_row["cash"],
             tuple(built),
-            0 if account_row["sma"] is None else account_row["sma"],
+            ZERO if account_row["sma"] is None else account_row["sma"],
             account_row["prior_equity"],
             account_row["prior_maintenance"],
         )
@@ -296,9 +304,13 @@ def _build(
         if exc.field.startswith("account.positions["):
             index = int(exc.field.split("[", 1)[1].split("]", 1)[0])
             record = _reject(config, "positions", rows[index], aid, built[index].symbol, "symbol", exc.reason)
-            account_record = _reject(config, "accounts", account_at, aid, None, None, "not evaluated: a position row rejected")
+            account_record = _reject(
+                config, "accounts", account_at, aid, None, None, "not evaluated: a position row rejected"
+            )
             raise _Rejected([record, account_record]) from None
-        raise _Rejected([_reject(config, "accounts", account_at, aid, None, _column_of(exc.field), exc.reason)]) from None
+        raise _Rejected(
+            [_reject(config, "accounts", account_at, aid, None, _column_of(exc.field), exc.reason)]
+        ) from None
     return AccountInput(aid, account, rules, str(name))
 
 

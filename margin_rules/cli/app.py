@@ -28,6 +28,7 @@ import typer
 from rich.console import Console
 
 from margin_rules.buying_power import Mode
+from margin_rules.cli import batch as batch_command
 from margin_rules.cli import render
 from margin_rules.cli.evaluation import evaluate_snapshot, to_json
 from margin_rules.cli.io import InputError, load_rules, load_snapshot
@@ -330,6 +331,9 @@ def demo(
             interval=interval,
             seed=seed,
         )
+
+
+app.command("batch")(batch_command.command)
 
 
 def _kind_of(exc: BaseException, name: str) -> bool:
