@@ -8,6 +8,7 @@ order, to temporary output files that are renamed into place only when every par
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections import deque
@@ -136,8 +137,10 @@ def run(
     progress: Progress | None = None,
 ) -> Summary:
     """Evaluate a book from its accounts and positions files into ``out_dir`` (accounts, positions, calls and orders
-    tables in ``fmt``), with the rejects table at ``rejects`` when given (then bad rows do not stop the run)."""
+    tables in ``fmt``), with the rejects table at ``rejects`` when given: then bad rows do not stop the run (this
+    decides ``config.collect_rejects``)."""
     start = time.perf_counter()
+    config = dataclasses.replace(config, collect_rejects=rejects is not None)
     accounts = read_input(accounts_path, "accounts")
     positions = read_input(positions_path, "positions")
     targets = output_targets(Path(out_dir), fmt, None if rejects is None else Path(rejects))
