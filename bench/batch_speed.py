@@ -120,6 +120,7 @@ def liquidation(sizes: tuple[int, ...]) -> dict[str, Any]:
     for n in sizes:
         account = account_in_call(n)
         assert liquidation_plan(account, rules).cures
+
         def plan(a: Account = account) -> object:
             return liquidation_plan(a, rules)
 
@@ -182,7 +183,8 @@ def evaluate(floor: float, small: int, large: int) -> dict[str, Any]:
         files = {}
         for n in (1, small, large):
             files[n] = Path(tmp) / f"account_{n}.json"
-            _account_file(account_in_call(n) if n > 1 else Account(Decimal(100), (Position("A", Decimal(1), Decimal(10)),)), files[n])
+            tiny = Account(Decimal(100), (Position("A", Decimal(1), Decimal(10)),))
+            _account_file(account_in_call(n) if n > 1 else tiny, files[n])
         _evaluate_in_process(files[small])
         t_small = best_of(lambda: _evaluate_in_process(files[small]), 3)
         t_large = best_of(lambda: _evaluate_in_process(files[large]), 1)
