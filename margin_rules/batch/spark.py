@@ -92,12 +92,13 @@ def session(master: str | None, app_name: str = "margin-rules batch") -> Any:
     """A SparkSession: ``master`` (e.g. ``local[2]``) or, when None, the one spark-submit configured."""
     from pyspark.sql import SparkSession
 
-    # Python workers run the interpreter of this process (its virtual environment) unless told otherwise.
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName(app_name)
     if master is not None:
         builder = builder.master(master)
         if master.startswith("local"):
+            # local Python workers run this interpreter (its virtual environment) unless told otherwise; on a cluster
+            # spark-submit's configuration decides (docs/batch.md)
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
             builder = (
                 builder.config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
@@ -242,3 +243,40 @@ def _ddl() -> Any:
 
 
 __all__ = ["UNION", "group_function", "run", "session", "union_table"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``spark-submit .../margin_rules/batch/spark.py ACCOUNTS POSITIONS OUT [--rules R] [--rule-set NAME=FILE]
+    [--rejects FILE] [--format parquet|csv] [--as-of YYYY-MM-DD] [--policy P] [--mode M]``: the master and the
+    resources come from spark-submit (docs/batch.md)."""
+    import argparse
+    import datetime as dt
+
+    from margin_rules.buying_power import Mode
+    from margin_rules.cli.batch import rule_sources
+    from margin_rules.margin_call import LiquidationPolicy
+
+    parser = argparse.ArgumentParser(prog="margin_rules.batch.spark", description="margin-rules batch on Spark")
+    parser.add_argument("accounts")
+    parser.add_argument("positions")
+    parser.add_argument("out")
+    parser.add_argument("--rules", default="finra")
+    parser.add_argument("--rule-set", action="append", default=[])
+    parser.add_argument("--rejects")
+    parser.add_argument("--format", default="parquet", choices=["parquet", "csv"])
+    parser.add_argument("--as-of", type=dt.date.fromisoformat, default=None)
+    parser.add_argument("--policy", default=LiquidationPolicy.LOSERS_FIRST.value)
+    parser.add_argument("--mode", default=Mode.REG_T.value)
+    args = parser.parse_args(argv)
+    sources, default = rule_sources(args.rules, args.rule_set)
+    config = BatchConfig(sources, default, LiquidationPolicy(args.policy), Mode(args.mode), args.as_of)
+    summary = run(args.accounts, args.positions, args.out, config, fmt=args.format, rejects=args.rejects, master=None)
+    print(
+        f"{summary.accounts} accounts, {summary.positions} positions evaluated in {summary.seconds:.1f} s; "
+        f"{summary.rejects} rows rejected ({summary.rejected_accounts} accounts)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
