@@ -261,3 +261,12 @@ def test_cli_batch_parquet_and_exit_codes(tmp_path: Path, capsys: pytest.Capture
     assert code == 0
     assert "4 rows rejected (3 accounts)" in capsys.readouterr().out
     assert pq.read_table(rej).num_rows == 4
+
+
+def test_schema_document_names_every_column() -> None:
+    from margin_rules.batch.tables import INPUTS
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "batch-schema.md").read_text()
+    names = {c.name for spec in INPUTS.values() for c in spec} | {n for s in OUTPUT_SCHEMAS.values() for n in s.names}
+    missing = sorted(n for n in names if f"`{n}`" not in text)
+    assert missing == []
