@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -218,6 +219,9 @@ class ChargeKind(StrEnum):
     PAYMENT_IN_LIEU = "payment_in_lieu"
 
 
+_CHARGES = (ChargeKind.MARGIN_INTEREST, ChargeKind.BORROW_FEE, ChargeKind.PAYMENT_IN_LIEU)
+
+
 @dataclass(frozen=True, slots=True)
 class CarryLine:
     """One charge or credit. ``amount`` is the signed cash effect (negative = a charge to the customer); ``exact`` is
@@ -383,7 +387,9 @@ def _lines(
         amount = pf.dividend_amount(held.quantity, div.per_share)
         kind = ChargeKind.DIVIDEND if amount > ZERO else ChargeKind.PAYMENT_IN_LIEU
         sma = amount if amount > ZERO else ZERO
-        lines.append(CarryLine(div.pay_date, kind, div.symbol, abs(held.quantity), div.per_share, 0, amount, amount, sma))
+        lines.append(
+            CarryLine(div.pay_date, kind, div.symbol, abs(held.quantity), div.per_share, 0, amount, amount, sma)
+        )
     lines.sort(key=lambda line: (line.date, line.kind.value, line.symbol or ""))
     return lines
 
@@ -400,8 +406,10 @@ def _lines(
     "every line falls in the period [from_date, to_date)",
 )
 @icontract.ensure(
-    lambda result: sum(line.days for line in result.lines if line.kind is ChargeKind.MARGIN_INTEREST)
-    <= (result.to_date - result.from_date).days,
+    lambda result: (
+        sum(line.days for line in result.lines if line.kind is ChargeKind.MARGIN_INTEREST)
+        <= (result.to_date - result.from_date).days
+    ),
     "interest accrues at most once per calendar day of the period",
 )
 def accrue(
@@ -426,9 +434,6 @@ def accrue(
     return CarryStatement(
         from_date, to_date, tuple(_lines(account, rates, from_date, to_date, business_days, cash, dividends))
     )
-
-
-_CHARGES = (ChargeKind.MARGIN_INTEREST, ChargeKind.BORROW_FEE, ChargeKind.PAYMENT_IN_LIEU)
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,7 +461,7 @@ def carry_series(
         if dates[i] <= dates[i - 1]:
             raise DomainError(f"snapshots[{i}]", "dates must increase")
     result = []
-    for (day, account), (following, _) in zip(snapshots, snapshots[1:], strict=False):
+    for (day, account), (following, _) in itertools.pairwise(snapshots):
         statement = accrue(account, rates, day, following, business_days=(day,), dividends=dividends)
         interest = statement.total_of(ChargeKind.MARGIN_INTEREST) + statement.total_of(ChargeKind.CREDIT_INTEREST)
         borrow = statement.total_of(ChargeKind.BORROW_FEE)

@@ -1,4 +1,5 @@
-"""Portfolio margin, FINRA Rule 4210(g), for stocks and ETFs (options are out of scope; the design leaves room for them).
+"""Portfolio margin, FINRA Rule 4210(g), for stocks and ETFs (options are out of scope; the design leaves room for
+them).
 
 What is computed (each number a named, cited parameter of :class:`PMRules`):
 
@@ -35,12 +36,12 @@ from types import MappingProxyType
 
 import icontract
 
+from margin_rules import formulas as f
 from margin_rules import pm_formulas as pf
 from margin_rules.arith import DECIMAL
 from margin_rules.errors import DomainError, InvalidRuleSetError, InvalidTypeError
 from margin_rules.model import Account, Position
 from margin_rules.money import ONE, ZERO, exact, exact_function, to_amount, to_decimal
-from margin_rules import formulas as f
 from margin_rules.requirements import position_maintenance
 from margin_rules.rulesets import RuleSet
 
@@ -116,9 +117,10 @@ class PMInstrument:
                 object.__setattr__(self, "portfolio_type", PortfolioType(self.portfolio_type))
             except ValueError:
                 raise DomainError(f"instrument[{self.symbol}].portfolio_type", "unknown portfolio type") from None
-        if self.product_group is not None:
-            if not isinstance(self.product_group, str) or not self.product_group.strip():
-                raise InvalidTypeError(f"instrument[{self.symbol}].product_group", "a non-empty string or None")
+        if self.product_group is not None and (
+            not isinstance(self.product_group, str) or not self.product_group.strip()
+        ):
+            raise InvalidTypeError(f"instrument[{self.symbol}].product_group", "a non-empty string or None")
 
 
 def _etp(symbol: str, underlying: str, factor: int, kind: PortfolioType, group: str) -> PMInstrument:
@@ -283,13 +285,13 @@ class PMRules:
     def _check_house(self, house: PMHouse) -> None:
         if not isinstance(house, PMHouse):
             raise InvalidTypeError("pm.house", "a PMHouse")
-        for kind, value in house.ranges.items():
-            down, up = _range(value, f"house.ranges[{kind}]")
+        for kind, pair in house.ranges.items():
+            down, up = _range(pair, f"house.ranges[{kind}]")
             rd, ru = self.ranges[PortfolioType(kind)]
             if down < rd or up < ru:
                 raise InvalidRuleSetError(f"house.ranges[{kind}]", f"a house range cannot be narrower than {rd}/{ru}")
-        for underlying, value in house.underlying_ranges.items():
-            _range(value, f"house.underlying_ranges[{underlying}]")
+        for underlying, pair in house.underlying_ranges.items():
+            _range(pair, f"house.underlying_ranges[{underlying}]")
         for group, value in house.offsets.items():
             offset = _fraction(value, f"house.offsets[{group}]")
             if offset > self.offsets.get(group, ZERO):
@@ -337,7 +339,10 @@ class PMRules:
         down, up = self.ranges[instrument.portfolio_type]
         house = self.house
         if house is not None:
-            for value in (house.ranges.get(instrument.portfolio_type), house.underlying_ranges.get(instrument.underlying)):
+            for value in (
+                house.ranges.get(instrument.portfolio_type),
+                house.underlying_ranges.get(instrument.underlying),
+            ):
                 if value is not None:
                     down, up = max(down, Decimal(value[0])), max(up, Decimal(value[1]))
         return down, up
@@ -541,7 +546,9 @@ def account_equity(account: Account) -> Decimal:
     lambda result: result.requirement >= result.regulatory, "a house model never lowers the rule's requirement"
 )
 @icontract.ensure(
-    lambda result: all(p.own_loss >= -min(p.pnls) and p.own_loss in (*(-x for x in p.pnls), 0) for p in result.positions),
+    lambda result: all(
+        p.own_loss >= -min(p.pnls) and p.own_loss in (*(-x for x in p.pnls), 0) for p in result.positions
+    ),
     "a position's own loss is the worst of its valuation points",
 )
 def portfolio_margin(account: Account, rules: PMRules) -> PortfolioMargin:
@@ -644,8 +651,10 @@ class IntradayCheck:
 @icontract.require(lambda before, after: isinstance(before, Account) and isinstance(after, Account), "accounts")
 @icontract.require(lambda rules: isinstance(rules, PMRules), "rules is a PMRules")
 @icontract.ensure(
-    lambda result: result.permitted
-    == (not result.below_minimum_equity and (not result.applies or result.requirement_after <= result.equity_after)),
+    lambda result: (
+        result.permitted
+        == (not result.below_minimum_equity and (not result.applies or result.requirement_after <= result.equity_after))
+    ),
     "permitted exactly when the minimum-equity restriction does not bite and, under $5 million, the account after the "
     "transaction meets the portfolio requirement",
 )
@@ -661,7 +670,9 @@ def pm_intraday_check(before: Account, after: Account, rules: PMRules) -> Intrad
     below = not pm_before.meets_minimum_equity and pm_after.requirement > pm_before.requirement
     eq, req = pm_after.equity, pm_after.requirement
     if below:
-        return IntradayCheck(False, applies, True, eq, req, "below the minimum equity: only requirement-lowering trades")
+        return IntradayCheck(
+            False, applies, True, eq, req, "below the minimum equity: only requirement-lowering trades"
+        )
     if not applies:
         return IntradayCheck(True, False, False, eq, req, "equity of $5 million or more: the firm's own methodology")
     ok = pf.intraday_permitted(DECIMAL, eq, req)
