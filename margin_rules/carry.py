@@ -470,19 +470,29 @@ def carry_series(
     return tuple(result)
 
 
+_ONE_DAY = dt.date(2001, 1, 1)  # any date: a one-day accrual depends on no calendar
+
+
 @exact_function
+@icontract.require(lambda account: isinstance(account, Account), "account is an Account")
 @icontract.require(lambda rates: isinstance(rates, CarryRates), "rates is a CarryRates")
-@icontract.ensure(lambda result: result <= 0, "the daily carry of an order's financing is a cost (never a credit)")
-def daily_carry(debit_after: Decimal, short_symbol: str | None, short_value: Decimal, rates: CarryRates) -> Decimal:
-    """One day's carry (signed, negative = cost) of a debit balance ``debit_after`` (>= 0) and, for a short sale, a
-    short market value ``short_value`` (>= 0) in ``short_symbol``: what-if's "daily carry" of an order."""
-    debit = to_amount(debit_after, "debit_after")
-    value = to_amount(short_value, "short_value")
-    if debit < ZERO or value < ZERO:
-        raise DomainError("debit_after", "the debit and the short value are magnitudes (>= 0)")
-    numerator, _ = margin_interest_numerator(debit, rates, 1) if debit > ZERO else (ZERO, ZERO)
-    total = _divide(numerator, rates.day_count, charge=True)
-    if short_symbol is not None and value > ZERO:
-        borrow = pf.accrual_numerator(value, rates.borrow_rate(short_symbol), Decimal(1))
-        total = total + _divide(borrow, rates.day_count, charge=True)
-    return total.copy_negate() if total != ZERO else ZERO
+@icontract.ensure(
+    lambda account, rates, result: result <= 0 or (rates.credit_rate > 0 and account.cash > 0),
+    "one day of carry is a cost unless the rates pay credit interest on a credit balance",
+)
+def daily_carry(account: Account, rates: CarryRates) -> Decimal:
+    """One calendar day's carry (signed, negative = cost) of holding ``account``: margin interest on its debit, credit
+    interest, borrow fees on its shorts (no dividends). The same lines as :func:`accrue` over one day."""
+    return accrue(account, rates, _ONE_DAY, _ONE_DAY + dt.timedelta(days=1), business_days=(_ONE_DAY,)).total
+
+
+@exact_function
+@icontract.require(lambda before, after: isinstance(before, Account) and isinstance(after, Account), "accounts")
+@icontract.require(lambda rates: isinstance(rates, CarryRates), "rates is a CarryRates")
+@icontract.ensure(
+    lambda before, after, rates, result: result == daily_carry(after, rates) - daily_carry(before, rates),
+    "an order's daily carry is the change it makes to the account's daily carry",
+)
+def order_daily_carry(before: Account, after: Account, rates: CarryRates) -> Decimal:
+    """The daily carry an order adds (negative = it costs more per day): what-if's "daily carry of the order"."""
+    return daily_carry(after, rates) - daily_carry(before, rates)

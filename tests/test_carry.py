@@ -19,6 +19,7 @@ from margin_rules.carry import (
     carry_series,
     daily_carry,
     ibkr_pro_rates,
+    order_daily_carry,
     user_rates,
 )
 from margin_rules.errors import DomainError, FloatRefusedError
@@ -122,9 +123,15 @@ def test_backtest_cost_series() -> None:
 
 
 def test_daily_carry_of_an_order() -> None:
-    assert Fr(daily_carry(D(36000), None, D(0), alpaca_rates())) == -Fr(15, 4)
-    cost = daily_carry(D(0), "TSLA", D(25000), alpaca_rates())
-    assert Fr(cost) == -Fr(25000) * Fr(25, 1000) / 360 or abs(Fr(cost) + Fr(25000) * Fr(25, 1000) / 360) < Fr(1, 10**10)
+    """Buying $36,000 on margin from a zero balance costs (36,000 x 3.75%) / 360 = $3.75 a day at Alpaca; selling
+    200 TSLA short at $125 (a round lot) costs (25,000 x 2.5%) / 360 a day in borrow fees."""
+    before = Account(D(0))
+    assert Fr(daily_carry(Account(D(-36000), (Position("XYZ", 360, D(100)),)), alpaca_rates())) == -Fr(15, 4)
+    bought = Account(D(-36000), (Position("XYZ", 360, D(100)),))
+    assert Fr(order_daily_carry(before, bought, alpaca_rates())) == -Fr(15, 4)
+    shorted = Account(D(25000), (Position("TSLA", -200, D(125)),))
+    cost = order_daily_carry(before, shorted, alpaca_rates())
+    assert abs(Fr(cost) + Fr(25000) * Fr(25, 1000) / 360) < Fr(1, 10**10) and cost < 0
 
 
 def test_refusals() -> None:
