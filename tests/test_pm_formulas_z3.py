@@ -63,4 +63,4 @@ def test_tier_portions_add_up_to_the_balance() -> None:
         pf.tier_portion(AR, balance, b1, b2, t),
         pf.tier_portion(AR, balance, b2, balance, f),
     ]
-    assert _proved(z3.Implies(z3.And(balance >= 0, 0 < b1, b1 < b2), parts[0] + parts[1] + parts[2] == balance))
+    assert _proved(z3.Implies(z3.And(balance >= 0, b1 > 0, b1 < b2), parts[0] + parts[1] + parts[2] == balance))
