@@ -274,7 +274,7 @@ def _divide(numerator: Decimal, day_count: int, charge: bool) -> Decimal:
         return value.quantize(_QUANTUM, rounding=decimal.ROUND_CEILING if charge else decimal.ROUND_HALF_EVEN)
 
 
-def margin_interest_numerator(debit: Decimal, rates: CarryRates, days: int) -> tuple[Decimal, Decimal]:
+def _margin_interest(debit: Decimal, rates: CarryRates, days: int) -> tuple[Decimal, Decimal]:
     """(basis x rate x days, the effective annual rate) of a debit balance under the tier table (inside ``exact()``)."""
     tiers = rates.margin_tiers
     if rates.tier_mode is TierMode.WHOLE:
@@ -296,6 +296,10 @@ def _blended(numerator: Decimal, debit: Decimal, days: int) -> Decimal:
         return (numerator / (debit * days)).quantize(_QUANTUM)
 
 
+@icontract.ensure(lambda result: all(d.weekday() < 5 for d in result), "only Monday to Friday")
+@icontract.ensure(
+    lambda from_date, to_date, result: all(from_date <= d < to_date for d in result), "within [from_date, to_date)"
+)
 def default_business_days(from_date: dt.date, to_date: dt.date) -> tuple[dt.date, ...]:
     """Monday to Friday from ``from_date`` (inclusive) to ``to_date`` (exclusive): weekday arithmetic, no holidays."""
     days = []
@@ -307,6 +311,16 @@ def default_business_days(from_date: dt.date, to_date: dt.date) -> tuple[dt.date
     return tuple(days)
 
 
+@icontract.require(
+    lambda business_days, to_date: all(a < b for a, b in itertools.pairwise([*business_days, to_date])),
+    "business days ascend and precede to_date",
+)
+@icontract.ensure(
+    lambda business_days, to_date, result: (
+        not business_days or sum(days for _, days in result) == (to_date - business_days[0]).days
+    ),
+    "every calendar day from the first business day to to_date accrues exactly once",
+)
 def accrual_days(business_days: Sequence[dt.date], to_date: dt.date) -> list[tuple[dt.date, int]]:
     """(day, calendar days it accrues for): each business day accrues until the next one (the last until
     ``to_date``), so a Friday accrues 3 days over a weekend."""
@@ -359,7 +373,7 @@ def _lines(
     credit = DECIMAL.max(settled_cash + short_value, ZERO)  # short-sale proceeds earn nothing
     for day, days in accrual_days(_business(business_days, from_date, to_date), to_date):
         if debit > ZERO:
-            numerator, rate = margin_interest_numerator(debit, rates, days)
+            numerator, rate = _margin_interest(debit, rates, days)
             amount = _divide(numerator, rates.day_count, charge=True).copy_negate()
             lines.append(CarryLine(day, ChargeKind.MARGIN_INTEREST, None, debit, rate, days, numerator, amount, ZERO))
         if credit > ZERO and rates.credit_rate > ZERO:

@@ -451,7 +451,7 @@ def _fractions(rules: PMRules) -> list[Decimal]:
     return [Decimal(k) / n for k in range(1, rules.points_per_side + 1)]
 
 
-def position_risk(position: Position, rules: PMRules) -> PositionRisk:
+def _position_risk(position: Position, rules: PMRules) -> PositionRisk:
     """A position's theoretical P&L at its valuation points (run inside ``exact()``; uncontracted helper)."""
     inst = _instrument(position, rules)
     down, up = rules.range_of(inst)
@@ -498,7 +498,7 @@ def _eligible(account: Account) -> tuple[list[Position], list[Position]]:
 
 def _compute(account: Account, rules: PMRules) -> PortfolioMargin:
     eligible, other = _eligible(account)
-    risks = [position_risk(p, rules) for p in eligible]
+    risks = [_position_risk(p, rules) for p in eligible]
     rule_groups = {i.underlying: i.product_group for i in rules.instruments.values()}
     rule_offsets = {g: rules.offset_of(g) for g in set(rule_groups.values()) if g is not None}
     groups = _groups(risks, rules, rule_groups, rule_offsets)
@@ -511,7 +511,7 @@ def _compute(account: Account, rules: PMRules) -> PortfolioMargin:
         model_house = _groups(risks, rules, model_groups, model.offsets)
         house_model = sum((g.requirement for g in model_house), ZERO) + non_eligible
     requirement = pf.layered(DECIMAL, regulatory, house_model)
-    equity = account_equity(account)
+    equity = _account_equity(account)
     minimum_equity = rules.effective_minimum_equity
     return PortfolioMargin(
         equity=equity,
@@ -527,7 +527,7 @@ def _compute(account: Account, rules: PMRules) -> PortfolioMargin:
     )
 
 
-def account_equity(account: Account) -> Decimal:
+def _account_equity(account: Account) -> Decimal:
     """Equity = cash + long market value + short market value (Reg T 220.2), inside ``exact()``."""
     long_value = sum((f.market_value(p.quantity, p.price) for p in account.positions if p.quantity > ZERO), ZERO)
     short_value = sum((f.market_value(p.quantity, p.price) for p in account.positions if p.quantity < ZERO), ZERO)
