@@ -475,10 +475,8 @@ def _groups(
     result = []
     for name, classes in by_group.items():
         members = [r for c in classes for r in by_class[c]]
-        if len({r.moves for r in members}) != 1:
-            raise DomainError(
-                f"product_group[{name}]", "the classes of a product group must share one market-move range"
-            )
+        # The classes of a product group are compared at the same valuation point: the k-th point of each range
+        # (same direction, same fraction k/n), so a house range widened for one underlying still aligns.
         offset = offset_of.get(name, ZERO) if len(classes) > 1 else ZERO
         losses = []
         for i in range(len(members[0].pnls)):

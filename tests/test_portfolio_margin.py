@@ -254,3 +254,19 @@ def test_below_minimum_equity_only_risk_reducing_trades() -> None:
     less = Account(D(10000), (Position("XYZ", 300, D("200")),))
     assert not pm_intraday_check(before, more, pm_rules()).permitted
     assert pm_intraday_check(before, less, pm_rules()).permitted
+
+
+def test_house_range_for_one_underlying_still_offsets_by_point() -> None:
+    """A house range widened for the S&P 500 class only: classes of the product group are compared at the k-th point
+    of their ranges (same direction and fraction)."""
+    house = PMHouse(underlying_ranges={"SPX": (D("0.16"), D("0.12"))})
+    rules = pm_rules().with_offsets("test: a firm's cited percentage", {"US_BROAD_HIGH_CAP": "0.5"}).with_house(house)
+    account = Account(D(0), (Position("SPY", 100, D("500")), Position("PSQ", 1250, D("40"))))
+    result = portfolio_margin(account, rules)
+    down = [-Fr(16, 100) * k / 5 for k in range(1, 6)] + [Fr(12, 100) * k / 5 for k in range(1, 6)]
+    ndx = [-Fr(8, 100) * k / 5 for k in range(1, 6)] + [Fr(6, 100) * k / 5 for k in range(1, 6)]
+    worst = Fr(0)
+    for spx_move, ndx_move in zip(down, ndx, strict=True):
+        a, b = 50000 * spx_move, 50000 * -ndx_move
+        worst = max(worst, -(min(a, 0) + min(b, 0) + Fr(1, 2) * (max(a, 0) + max(b, 0))))
+    assert Fr(result.requirement) == worst == 6000
