@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
+import icontract
+
 from margin_rules.buying_power import Mode, buying_power, effective_mode
 from margin_rules.cli.fmt import number, optional_plain, plain
 from margin_rules.health import health_of
@@ -126,6 +128,18 @@ def _due_date(trade_date: dt.date | None, business_days: int | None) -> dt.date 
     return regt_call_due_date(business_day_on_or_before(trade_date))
 
 
+@icontract.require(
+    lambda item: isinstance(item, AccountInput) and isinstance(item.account, Account),
+    "item is an AccountInput holding an Account",
+)
+@icontract.ensure(
+    lambda item, result: (
+        result.account[0] == item.account_id
+        and len(result.positions) == len(item.account.positions)
+        and all(row[0] == item.account_id for row in (*result.positions, *result.calls, *result.orders))
+    ),
+    "one account row, one row per position, every row keyed by the account's id",
+)
 def evaluate_account(
     item: AccountInput,
     *,
