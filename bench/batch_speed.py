@@ -4,7 +4,7 @@ Run ``python -m bench.batch_speed`` (``--quick`` for a smoke run, ``--no-spark``
 ``bench/results/batch_speed.json`` and prints a summary. The floor throughout is the **core loop**: the seconds per
 position of :func:`margin_rules.account_maintenance` (the generated per-position loop) on a 10,000-position account,
 measured at the start of the run (the ratios use it) and again at the end (the load of this shared machine drifts: both
-are reported).
+are reported). ``--only SECTION`` (repeatable) reruns some sections and keeps the others' last results.
 
 * ``exact_context``: ``with exact():`` against ``with decimal.localcontext(CORE_CONTEXT):`` (target: ratio <= 1).
 * ``liquidation``: :func:`margin_rules.liquidation_plan` on accounts of 1,000 to 100,000 positions in a maintenance
@@ -297,26 +297,40 @@ def spark(positions: int) -> dict[str, Any]:
     }
 
 
+SECTIONS = ("exact_context", "liquidation", "evaluate", "batch", "spark")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--no-spark", action="store_true")
+    parser.add_argument(
+        "--only", action="append", choices=SECTIONS, help="run only these sections (the others keep their last result)"
+    )
     args = parser.parse_args()
+    chosen = set(args.only or SECTIONS) - ({"spark"} if args.no_spark else set())
     floor_start = core_loop_floor(5)
     print(f"core loop floor: {floor_start * 1e6:.3f} us per position", flush=True)
-    ctx = exact_cost(20_000 if args.quick else 200_000)
-    print(f"exact(): {json.dumps(ctx)}", flush=True)
-    liq = liquidation((1_000, 3_000, 10_000) if args.quick else (1_000, 3_000, 10_000, 30_000, 100_000))
-    print(f"liquidation: {json.dumps(liq)}", flush=True)
-    ev = evaluate(floor_start, 1_000, 20_000 if args.quick else 100_000)
-    print(f"evaluate: {json.dumps(ev)}", flush=True)
-    bt = batch(floor_start, (10_000, 100_000) if args.quick else (10_000, 100_000, 1_000_000))
-    print(f"batch: {json.dumps(bt)}", flush=True)
-    sp = None if args.no_spark else spark(20_000)
-    print(f"spark: {json.dumps(sp)}", flush=True)
+    sections: dict[str, Any] = {}
+    runs: dict[str, Callable[[], Any]] = {
+        "exact_context": lambda: exact_cost(20_000 if args.quick else 200_000),
+        "liquidation": lambda: liquidation(
+            (1_000, 3_000, 10_000) if args.quick else (1_000, 3_000, 10_000, 30_000, 100_000)
+        ),
+        "evaluate": lambda: evaluate(floor_start, 1_000, 20_000 if args.quick else 100_000),
+        "batch": lambda: batch(floor_start, (10_000, 100_000) if args.quick else (10_000, 100_000, 1_000_000)),
+        "spark": lambda: spark(20_000),
+    }
+    for name in SECTIONS:
+        if name in chosen:
+            sections[name] = runs[name]()
+            print(f"{name}: {json.dumps(sections[name])}", flush=True)
     floor_end = core_loop_floor(5)
-    floor = (floor_start + floor_end) / 2
+    previous: dict[str, Any] = {}
+    if args.only and RESULTS.exists():
+        previous = json.loads(RESULTS.read_text())
     result = {
+        **previous,
         "benchmark": "batch_speed (issue 12)",
         "python": platform.python_version(),
         "machine": platform.machine(),
@@ -326,13 +340,8 @@ def main() -> None:
         "core_loop_floor_us_per_position": {
             "start": round(floor_start * 1e6, 3),
             "end": round(floor_end * 1e6, 3),
-            "mean": round(floor * 1e6, 3),
         },
-        "exact_context": ctx,
-        "liquidation": liq,
-        "evaluate": ev,
-        "batch": bt,
-        "spark": sp,
+        **sections,
         "max_rss_kb_of_this_process": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
