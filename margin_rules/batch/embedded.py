@@ -88,11 +88,14 @@ def evaluate_tables(
     progress: Progress | None = None,
 ) -> Iterator[dict[str, pa.Table]]:
     """The result tables of every partition of the book, in account order. ``workers`` processes (default: every
-    core); 1 runs in this process. At most two partitions per worker are in flight (bounded memory)."""
+    core); 1, or a book of one partition, runs in this process. At most two partitions per worker are in flight
+    (bounded memory)."""
     total = positions.num_rows
     done = 0
     count = workers if workers is not None else (os.cpu_count() or 1)
-    parts = partitions(accounts, positions, partition_positions)
+    parts = list(partitions(accounts, positions, partition_positions))  # zero-copy slices
+    if len(parts) <= 1:  # one partition: starting worker processes would only add their start-up
+        count = 1
     if count <= 1:
         for acc, pos in parts:
             yield process_group(acc, pos, config)
