@@ -20,7 +20,6 @@ from margin_rules.buying_power import Mode
 from margin_rules.cli.calls import due_text
 from margin_rules.cli.evaluation import Evaluation, day_trading_mode
 from margin_rules.health_state import HealthState
-from margin_rules.margin_call import CallKind
 from margin_rules.model import Side
 from margin_rules.money import to_cents
 
@@ -76,7 +75,7 @@ def signed_text(amount: Decimal | None) -> Text:
 
 
 def health_text(state: HealthState) -> Text:
-    return Text(f" {state.value} ", style=HEALTH_STYLE[state])
+    return Text(f" {state.label} ", style=HEALTH_STYLE[state])
 
 
 def percent(ratio: Decimal | None) -> str:
@@ -166,13 +165,6 @@ def buying_power_table(ev: Evaluation) -> Table:
     return table
 
 
-CALL_LABEL = {
-    CallKind.MAINTENANCE: "Maintenance call",
-    CallKind.REG_T: "Reg T call",
-    CallKind.MINIMUM_EQUITY: "Minimum equity call",
-}
-
-
 def calls_renderable(ev: Evaluation) -> RenderableType:
     report = ev.calls
     if not report.calls:
@@ -183,7 +175,7 @@ def calls_renderable(ev: Evaluation) -> RenderableType:
     table.add_column("Rule", style="dim")
     table.add_column("Due")
     for call in report.calls:
-        table.add_row(CALL_LABEL[call.kind], usd(call.amount, OWED), call.rule, due_text(call))
+        table.add_row(call.kind.label, usd(call.amount, OWED), call.rule, due_text(call))
     parts: list[RenderableType] = [table]
     if report.plan is not None:
         plan = report.plan

@@ -159,7 +159,7 @@ class AccountWatch:
 
     @staticmethod
     def _health(state: HealthState) -> str:
-        return f"[{HEALTH_STYLE[state]}]{state.value}[/]"
+        return f"[{HEALTH_STYLE[state]}]{state.label}[/]"
 
     def close(self) -> None:
         """Detach the monitor and print a one-line summary."""

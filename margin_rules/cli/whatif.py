@@ -164,6 +164,7 @@ def _summary(ev: Evaluation) -> dict[str, Any]:
         "buying_power": None if ev.selected_buying_power is None else plain(ev.selected_buying_power),
         "regt_buying_power": plain(ev.buying_power.reg_t),
         "health": ev.health.value,
+        "health_label": ev.health.label,
         "max_withdrawal": plain(ev.max_withdrawal),
         "margin_call": ev.calls.summary_json(),
         "positions": [
@@ -312,4 +313,4 @@ def _before_after(result: WhatIf) -> Table:
 def _calls(ev: Evaluation) -> Text:
     if not ev.calls.calls:
         return Text("none", style="green")
-    return Text(", ".join(f"{c.kind.value} {usd(c.amount, OWED)}" for c in ev.calls.calls), style="bold red")
+    return Text(", ".join(f"{c.kind.label} {usd(c.amount, OWED)}" for c in ev.calls.calls), style="bold red")
