@@ -305,9 +305,9 @@ def demo(
     (random orders: fills, partial fills, rejects, timeouts) and the MarginCallManager (calls, the liquidation plan,
     the cure). Keys while running: c crashes the largest long, q quits. Ends by itself with --ticks or --duration.
     """
-    from margin_rules.cli import dashboard
-
     with guarded():
+        from margin_rules.cli import dashboard
+
         rule_set = load_rules(rules)
         dashboard.run(
             rules=rule_set,

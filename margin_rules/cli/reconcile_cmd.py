@@ -1,4 +1,4 @@
-"""``margin-rules reconcile``: the typer surface of the Alpaca reconciler (:mod:`margin_rules.brokers.alpaca.reconcile`).
+"""``margin-rules reconcile``: the typer surface of the Alpaca reconciler (``brokers.alpaca.reconcile``).
 
 Only the command line lives here: the options follow the other commands' conventions (``--json`` writes the JSON report
 to stdout, tables otherwise) and are handed to the reconciler's own ``main(argv)``, which keeps its parsing, checks,
@@ -21,6 +21,7 @@ from margin_rules.errors import MissingExtraError
 
 ALPACA_DEPENDENCIES = ("alpaca", "dotenv", "pydantic", "requests", "msgpack", "sseclient", "websockets")
 """Top-level modules of the ``alpaca`` extra (alpaca-py and python-dotenv, with alpaca-py's own dependencies)."""
+
 
 def reconciler_main() -> Callable[..., int]:
     """The reconciler's ``main``; :class:`MissingExtraError` when the ``alpaca`` extra is not installed."""
