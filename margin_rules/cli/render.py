@@ -138,28 +138,58 @@ def positions_table(ev: Evaluation) -> Table:
     return table
 
 
+BUYING_POWER_LEGEND = (
+    "Bold: the mode in force (buying_power). Grey: a mode this account cannot use now. —: no credit below the "
+    "$2,000 minimum equity (FINRA 4210(b)(1)). n/a: needs the prior close. 1x: cash, no credit. "
+    "SMA x 2: twice the special memorandum account (Reg T 220.5)."
+)
+"""The legend under every buying-power table: each mark the table uses, explained once."""
+
+
+def modes_in_force(ev: Evaluation) -> frozenset[Mode]:
+    """The buying-power modes this account can use now: the mode in force and, when it has credit, the rule set's
+    day-trading mode. Below the minimum equity (the mode forced to cash) only cash."""
+    if ev.mode is Mode.CASH:
+        return frozenset({Mode.CASH})
+    return frozenset({Mode.CASH, ev.mode, day_trading_mode(ev.rules)})
+
+
 def buying_power_table(ev: Evaluation) -> Table:
     bp = ev.buying_power
     dt_mode = day_trading_mode(ev.rules)
-    table = Table(title="Buying power", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
+    usable = modes_in_force(ev)
+    forced = ev.requested_mode is not None and ev.requested_mode is not ev.mode
+    table = Table(
+        title="Buying power",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        title_style="bold",
+        caption=BUYING_POWER_LEGEND,
+        caption_justify="left",
+        caption_style="dim",
+    )
     table.add_column("Mode")
     table.add_column("Buying power", justify="right", no_wrap=True)
     table.add_column("Used as", style="cyan")
     table.add_column("Rule", style="dim")
     for mode in (Mode.CASH, Mode.REG_T, Mode.INTRADAY, Mode.LEGACY_DAY_TRADING):
         value = bp.for_mode(mode)
-        shown = "n/a" if value is None else usd(value, AVAILABLE)
         marks = []
         if mode is ev.mode:
             marks.append("buying_power")
-            if ev.requested_mode is not None and ev.requested_mode is not ev.mode:
+            if forced and ev.requested_mode is not None:
                 marks.append(f"not {MODE_LABEL[ev.requested_mode]}: equity < $2,000 (4210(b)(1))")
-        if mode is dt_mode:
+        elif mode not in usable:
+            marks.append("not in force: no credit" if forced else "not in force: the other day-trading regime")
+        elif mode is dt_mode:
             marks.append("day trading")
-        table.add_row(
-            MODE_LABEL[mode], shown, ", ".join(marks), MODE_RULE[mode], style="bold" if mode is ev.mode else ""
-        )
-    table.add_row("SMA x 2", usd(bp.sma, AVAILABLE), "", "Reg T 220.5")
+        if mode not in usable and forced:
+            shown = "—"  # the account cannot use any margin mode: no amount to mislead
+        else:
+            shown = "n/a" if value is None else usd(value, AVAILABLE)
+        style = "bold" if mode is ev.mode else "dim" if mode not in usable else ""
+        table.add_row(MODE_LABEL[mode], shown, ", ".join(marks), MODE_RULE[mode], style=style)
+    table.add_row("SMA x 2", "—" if forced else usd(bp.sma, AVAILABLE), "", "Reg T 220.5", style="dim" if forced else "")
     if bp.reserved > 0:
         table.add_row("Reserved by open orders", usd(bp.reserved), "", "deducted from each mode")
     return table
