@@ -169,9 +169,9 @@ def state_of(
     """The dashboard state of ``account`` now, from core functions (and the evaluation it came from)."""
     with account.lock:  # one instant: the snapshot, the mode, the reservations and the blocks agree
         snapshot = account.snapshot()
-        mode = account.mode
+        mode = account.current_mode()
         reserved = account.reserved(mode)
-        blocked = tuple(account.opening_blocked.values())
+        blocked = tuple(account.opening_blocks().values())
     ev = evaluate(snapshot, account.rules, reserved=reserved, mode=mode)
     rows = tuple(
         PositionRow(
@@ -482,11 +482,11 @@ class Demo:
                 return
             self.log.transition(self.tick, transition)
             before = len(self.manager.history)
-            blocked = bool(self.account.opening_blocked)
+            blocked = bool(self.account.opening_blocks())
             self.manager.on_transition(transition)
             for result in self.manager.history[before:]:
                 self.log.margin_call(self.tick, result)
-            if blocked and not self.account.opening_blocked:
+            if blocked and not self.account.opening_blocks():
                 self.log.add(self.tick, "margin call cured: opening orders allowed again", "bold green")
 
     def _replan(self) -> None:

@@ -189,7 +189,9 @@ def buying_power_table(ev: Evaluation) -> Table:
             shown = "n/a" if value is None else usd(value, AVAILABLE)
         style = "bold" if mode is ev.mode else "dim" if mode not in usable else ""
         table.add_row(MODE_LABEL[mode], shown, ", ".join(marks), MODE_RULE[mode], style=style)
-    table.add_row("SMA x 2", "—" if forced else usd(bp.sma, AVAILABLE), "", "Reg T 220.5", style="dim" if forced else "")
+    table.add_row(
+        "SMA x 2", "—" if forced else usd(bp.sma, AVAILABLE), "", "Reg T 220.5", style="dim" if forced else ""
+    )
     if bp.reserved > 0:
         table.add_row("Reserved by open orders", usd(bp.reserved), "", "deducted from each mode")
     return table

@@ -109,7 +109,7 @@ class AccountWatch:
         symbols = ", ".join(p.symbol for p in core.positions) or "no positions"
         self.console.print(
             f"watching: account built from the Alpaca snapshot ({symbols}; multiplier {snapshot.multiplier}, "
-            f"mode {MODE_LABEL[account.mode]}): {self._health(account.health())}, equity {usd(figures.equity)}, "
+            f"mode {MODE_LABEL[account.current_mode()]}): {self._health(account.health())}, equity {usd(figures.equity)}, "
             f"maintenance {usd(figures.maintenance, OWED)}",
             highlight=False,
         )
