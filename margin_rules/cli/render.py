@@ -183,10 +183,8 @@ def buying_power_table(ev: Evaluation) -> Table:
             marks.append("not in force: no credit" if forced else "not in force: the other day-trading regime")
         elif mode is dt_mode:
             marks.append("day trading")
-        if mode not in usable and forced:
-            shown = "—"  # the account cannot use any margin mode: no amount to mislead
-        else:
-            shown = "n/a" if value is None else usd(value, AVAILABLE)
+        # forced to cash, the account cannot use any margin mode: no amount to mislead
+        shown = "—" if mode not in usable and forced else "n/a" if value is None else usd(value, AVAILABLE)
         style = "bold" if mode is ev.mode else "dim" if mode not in usable else ""
         table.add_row(MODE_LABEL[mode], shown, ", ".join(marks), MODE_RULE[mode], style=style)
     table.add_row(

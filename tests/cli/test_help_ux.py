@@ -1,9 +1,10 @@
-"""``--help`` as a newcomer reads it: no stray type marks, choices never cut mid-word, paragraphs reflowed, an example for
-every command; and ``reconcile`` follows the same conventions as the other commands (typer help, ``--json`` to
+"""``--help`` as a newcomer reads it: no stray type marks, choices never cut mid-word, paragraphs reflowed, an example
+for every command; and ``reconcile`` follows the same conventions as the other commands (typer help, ``--json`` to
 stdout)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -36,7 +37,7 @@ def test_help_is_clean(cli, monkeypatch: pytest.MonkeyPatch, command: str, width
     # No paragraph keeps a hard break of the source: every line of the description (outside the option panels) that
     # is followed by a non-blank description line fills the width (no short line in the middle of a paragraph).
     text_lines = [line.rstrip() for line in out.splitlines() if not line.lstrip().startswith(("│", "╭", "╰"))]
-    for line, following in zip(text_lines, text_lines[1:], strict=False):
+    for line, following in itertools.pairwise(text_lines):
         if line.strip() and following.strip() and not line.strip().startswith("Usage"):
             assert len(line) > int(width) - 25, f"short line inside a paragraph: {line!r}"
 
