@@ -107,10 +107,10 @@ class AccountWatch:
         self.account, self.monitor = account, monitor
         figures = account.figures()
         symbols = ", ".join(p.symbol for p in core.positions) or "no positions"
-        mode = MODE_LABEL[account.current_mode()]
+        mode_label = MODE_LABEL[account.current_mode()]
         self.console.print(
             f"watching: account built from the Alpaca snapshot ({symbols}; multiplier {snapshot.multiplier}, "
-            f"mode {mode}): {self._health(account.health())}, equity {usd(figures.equity)}, "
+            f"mode {mode_label}): {self._health(account.health())}, equity {usd(figures.equity)}, "
             f"maintenance {usd(figures.maintenance, OWED)}",
             highlight=False,
         )
