@@ -27,6 +27,7 @@ Structure (so that it can be tested headless):
 from __future__ import annotations
 
 import contextlib
+import io
 import queue
 import random
 import select
@@ -275,16 +276,8 @@ def render(state: DashboardState, width: int | None = None, height: int | None =
 
 def _measure(renderable: RenderableType, width: int) -> int:
     """Rows ``renderable`` takes at ``width`` columns (layout only)."""
-    console = Console(width=width, file=_NullFile(), color_system=None)
+    console = Console(width=width, file=io.StringIO(), color_system=None)
     return len(console.render_lines(renderable, console.options.update_width(width), pad=False))
-
-
-class _NullFile:
-    def write(self, text: str) -> int:
-        return len(text)
-
-    def flush(self) -> None:
-        return None
 
 
 def _account_parts(state: DashboardState, compact: bool) -> list[RenderableType]:
