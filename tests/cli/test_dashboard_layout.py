@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -90,3 +91,26 @@ def test_the_event_log_fills_what_is_left(states: list[DashboardState]) -> None:
     tall = capture(states[-1], 80, 36)
     assert len(tall) > len(short)
     assert len(tall) <= 35
+
+
+# --- recorded terminal captures ----------------------------------------------------------------------------------
+# tests/cli/captures/demo_WxH.txt: `tmux new-session -d -x W -y H "margin-rules demo --crash AAPL --crash-at 3 --ticks 8
+# --interval 0.3"`, then `tmux capture-pane -p` after the last tick (re-record them when the layout changes).
+
+CAPTURES = Path(__file__).resolve().parent / "captures"
+
+
+@pytest.mark.parametrize(("name", "width", "height"), [("demo_80x24.txt", 80, 24), ("demo_160x48.txt", 160, 48)])
+def test_recorded_terminal_capture(name: str, width: int, height: int) -> None:
+    lines = [line for line in (CAPTURES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert lines[0].startswith("╭") and lines[-1].startswith("╰"), "the whole frame is on screen"
+    assert len(lines) <= height
+    assert all(len(line) <= width for line in lines)
+    assert KEYS in lines[-2]
+    screen = "\n".join(lines)
+    assert "Last change (tick 4): health Maintenance call -> Restricted after a fill" in screen
+    assert not re.search(r"\$[\d,.]*…", screen)
+    for internal in INTERNAL:
+        assert internal not in screen
+    if width >= dashboard.WIDE:
+        assert sum(1 for line in lines[1:-1] if line[82:-1].strip()) >= 0.6 * (len(lines) - 2)
