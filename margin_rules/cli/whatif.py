@@ -11,7 +11,7 @@ every order, also for one that does not fit: then it is labelled as the account 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, cast
 
@@ -25,7 +25,7 @@ from margin_rules.buying_power import Mode, OrderCheck, effective_mode, order_fi
 from margin_rules.cli.evaluation import Evaluation, evaluate
 from margin_rules.cli.fmt import number, plain
 from margin_rules.cli.io import InputError, Snapshot
-from margin_rules.cli.render import AVAILABLE, MODE_LABEL, OWED, health_text, quantity, usd
+from margin_rules.cli.render import AVAILABLE, MODE_LABEL, OWED, health_text, modes_in_force, quantity, usd
 from margin_rules.errors import MarginRulesError
 from margin_rules.model import Account, Order, Side
 from margin_rules.orders import max_order_quantity
@@ -240,13 +240,25 @@ def renderable(result: WhatIf) -> RenderableType:
     reqs.add_row("Minimum equity (4210(b)(1))", usd(req.minimum_equity, OWED))
     reqs.add_row("Equity required after the order", usd(req.required_equity, OWED))
 
-    checks = Table(title="Does it fit?", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
+    checks = Table(
+        title="Does it fit?",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        title_style="bold",
+        caption=FITS_LEGEND,
+        caption_justify="left",
+        caption_style="dim",
+    )
     checks.add_column("Mode")
     checks.add_column("Charge", justify="right", no_wrap=True)
     checks.add_column("Available", justify="right", no_wrap=True)
     checks.add_column("Fits")
     checks.add_column("Why", style="dim")
+    usable = modes_in_force(replace(result.before, mode=result.mode))
     for c in result.checks:
+        if c.mode not in usable:  # a mode the account cannot use now: greyed, no verdict that could mislead
+            checks.add_row(MODE_LABEL[c.mode], "—", "—", "—", "not in force for this account", style="dim")
+            continue
         fits = Text("yes", style="green") if c.fits else Text("no", style="bold red")
         style = "bold" if c.mode is result.mode else ""
         checks.add_row(
@@ -267,6 +279,12 @@ def renderable(result: WhatIf) -> RenderableType:
     else:
         parts.append(_before_after(result))
     return Group(*parts)
+
+
+FITS_LEGEND = (
+    "Bold: the mode that decides (the account's mode in force). Grey —: a mode this account cannot use now "
+    "(below the $2,000 minimum equity of FINRA 4210(b)(1) no credit at all; or the other day-trading regime)."
+)
 
 
 def _mode_note(result: WhatIf) -> str:

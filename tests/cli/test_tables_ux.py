@@ -39,3 +39,15 @@ def test_every_mark_is_in_the_legend(cli) -> None:
     assert " ".join(BUYING_POWER_LEGEND.split()) in out
     for mark in ("Bold:", "Grey:", "—:", "n/a:", "1x:", "SMA x 2:"):
         assert mark in BUYING_POWER_LEGEND
+
+
+def test_what_if_greys_the_modes_the_account_cannot_use(cli) -> None:
+    out = cli("what-if", "examples/below_minimum_equity.json", "--buy", "F", "10").stdout
+    section = out[out.index("Does it fit?") : out.index("The order")]
+    rows = {
+        line.split("  ")[1].strip(): line for line in section.splitlines() if line.startswith("  ") and "  " in line
+    }
+    assert "$1,500.00" in rows["Cash (1x)"] and "yes" in rows["Cash (1x)"]
+    for label in ("Reg T overnight", "Intraday margin"):
+        assert "not in force" in rows[label] and "$" not in rows[label] and "yes" not in rows[label]
+    assert "Grey —:" in " ".join(section.split())
