@@ -355,16 +355,18 @@ def _no_bool_metavar() -> None:
     """Flags take no value: show no ``<bool>`` type for them (typer >= 0.16 prints one beside every flag)."""
     from typer import core
 
-    original = core.TyperOption.display_type_rich
+    original = getattr(getattr(core, "TyperOption", None), "display_type_rich", None)
+    if original is None or getattr(original, "__name__", "") == "display_type_rich_without_bool":
+        return  # a typer without the type column, or already done
 
     def display_type_rich(self: core.TyperOption, ctx: object) -> str | None:
         if getattr(self, "is_flag", False) and getattr(self, "is_bool_flag", False):
             return None
-        return original(self, ctx)  # type: ignore[arg-type]
+        shown: str | None = original(self, ctx)
+        return shown
 
-    if getattr(core.TyperOption.display_type_rich, "__name__", "") != "display_type_rich_without_bool":
-        display_type_rich.__name__ = "display_type_rich_without_bool"
-        core.TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+    display_type_rich.__name__ = "display_type_rich_without_bool"
+    core.TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
 
 
 def _kind_of(exc: BaseException, name: str) -> bool:
