@@ -171,6 +171,7 @@ GOLDEN_CASES = [
         "leveraged_etf",
         "alpaca_account",
         "below_minimum_equity",
+        "pm_hedge",
     )
     for rules in ("finra", "alpaca")
 ]
