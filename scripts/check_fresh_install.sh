@@ -50,6 +50,8 @@ expect cli 2 "proofs/" prove
 expect cli 2 "no proof report" report
 expect cli 5 "pip install 'margin_rules\[alpaca\]'" reconcile
 expect cli 5 "pip install 'margin_rules\[account\]'" demo --ticks 1
+expect cli 5 "pip install 'margin_rules\[account\]'" carry examples/margin_call.json --from 2026-07-01 --to 2026-08-03
+expect cli 5 "pip install 'margin_rules\[account\]'" evaluate examples/long_only.json --portfolio-margin
 
 make_env full "[cli,account,alpaca]"
 expect full 0 "" evaluate examples/alpaca_account.json --json
@@ -58,4 +60,6 @@ env -u ALPACA_API_KEY -u ALPACA_SECRET_KEY "$WORK/full/bin/margin-rules" reconci
 grep -q '"skipped"' "$WORK/r.json" || fail "reconcile --json"
 echo "ok   [full] margin-rules reconcile --json -> 3 (skipped: no credentials), JSON on stdout"
 expect full 0 "" demo --ticks 3 --interval 0.01
+expect full 0 "" carry examples/margin_call.json --from 2026-07-01 --to 2026-08-03
+expect full 1 "" evaluate examples/long_only.json --portfolio-margin
 echo "all fresh-install checks passed"

@@ -80,6 +80,19 @@ def test_demo_without_holidays_names_the_account_extra() -> None:
     assert _one_line(result, "account").startswith("error: margin_rules.live needs the 'account' extra")
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("carry", "examples/margin_call.json", "--from", "2026-07-01", "--to", "2026-08-03"),
+        ("evaluate", "examples/long_only.json", "--portfolio-margin"),
+    ],
+)
+def test_commands_on_nyse_days_without_holidays_name_the_account_extra(argv: tuple[str, ...]) -> None:
+    result = _cli_blocked(["holidays"], *argv)
+    assert result.returncode == EXIT_MISSING_EXTRA, result.stderr
+    _one_line(result, "account")
+
+
 @pytest.mark.parametrize("module", ["alpaca", "dotenv"])
 def test_reconcile_without_the_alpaca_extra_names_it(module: str) -> None:
     result = _cli_blocked([module], "reconcile")

@@ -382,6 +382,7 @@ EXAMPLES = {
     "report": "margin-rules report --open",
     "reconcile": "margin-rules reconcile --watch --interval 30 --iterations 10",
     "demo": "margin-rules demo --crash AAPL --crash-at 5 --ticks 40",
+    "carry": "margin-rules carry examples/margin_call.json --from 2026-07-01 --to 2026-08-03",
 }
 """One example per command, shown at the end of its ``--help`` (a test checks every command has one)."""
 
@@ -449,6 +450,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except KeyboardInterrupt:
         return 130
+    except MissingExtraError as exc:  # any command, wherever it imports its optional part
+        _stderr().print(f"error: {exc}", markup=False, soft_wrap=True)
+        return EXIT_MISSING_EXTRA
     except Exception as exc:
         ctx = getattr(exc, "ctx", None)
         if _kind_of(exc, "NoArgsIsHelpError"):  # the help was shown already
