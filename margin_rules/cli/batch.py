@@ -11,6 +11,7 @@ import typer
 
 from margin_rules.buying_power import Mode
 from margin_rules.cli.io import InputError, read_json
+from margin_rules.errors import MissingExtraError
 from margin_rules.margin_call import LiquidationPolicy
 from margin_rules.rulesets import PRESETS
 
@@ -101,7 +102,10 @@ def command(
     from margin_rules.cli.app import _stdout, guarded
 
     with guarded():
-        from margin_rules.batch.tables import BatchConfig
+        try:
+            from margin_rules.batch.tables import BatchConfig
+        except ModuleNotFoundError as exc:
+            raise MissingExtraError("margin-rules batch", "batch", exc.name) from None
 
         sources, default = rule_sources(rules, rule_set or [])
         if as_of is None:
@@ -115,7 +119,12 @@ def command(
                 raise InputError("--as-of", "", f"{as_of!r} is not a date (YYYY-MM-DD)") from None
         config = BatchConfig(sources, default, policy, mode, trade_date, collect_rejects=rejects is not None)
         if engine is Engine.SPARK:
-            from margin_rules.batch import spark
+            try:
+                import pyspark  # noqa: F401 - only to say which extra is missing
+
+                from margin_rules.batch import spark
+            except ModuleNotFoundError as exc:
+                raise MissingExtraError("margin-rules batch --engine spark", "spark", exc.name) from None
 
             summary = spark.run(
                 accounts, positions, out, config, fmt=fmt.value, rejects=rejects, master=master or "local[*]"
