@@ -270,3 +270,27 @@ def test_schema_document_names_every_column() -> None:
     names = {c.name for spec in INPUTS.values() for c in spec} | {n for s in OUTPUT_SCHEMAS.values() for n in s.names}
     missing = sorted(n for n in names if f"`{n}`" not in text)
     assert missing == []
+
+
+def test_arrow_ipc_input_and_output(tmp_path: Path) -> None:
+    acc_rows, pos_rows = random_book(seed=9, accounts=15)
+    acc_path, pos_path = write_parquet(acc_rows, pos_rows, tmp_path)
+    for path in (acc_path, pos_path):
+        table = pq.read_table(path)
+        with pa.ipc.new_file(str(path.with_suffix(".arrow")), table.schema) as writer:
+            writer.write_table(table)
+    out = tmp_path / "out"
+    summary = embedded.run(
+        acc_path.with_suffix(".arrow"), pos_path.with_suffix(".arrow"), out, config(), fmt="arrow", workers=1
+    )
+    assert summary.accounts == len(acc_rows)
+    for name in ("accounts", "positions", "calls", "orders"):
+        with pa.memory_map(str(out / f"{name}.arrow")) as source:
+            assert pa.ipc.open_file(source).read_all().equals(pq.read_table(_parquet_run(tmp_path) / f"{name}.parquet"))
+
+
+def _parquet_run(tmp_path: Path) -> Path:
+    out = tmp_path / "out_parquet"
+    if not out.exists():
+        embedded.run(tmp_path / "accounts.parquet", tmp_path / "positions.parquet", out, config(), workers=1)
+    return out
