@@ -55,6 +55,10 @@ FINRA_CITATIONS: Mapping[str, str] = MappingProxyType(
         "short_high_per_share": "FINRA Rule 4210(c)(2)(B)",
         "short_high_rate": "FINRA Rule 4210(c)(2)(B)",
         "leveraged_min_rate": "FINRA Regulatory Notice 09-53 (factor x requirement; no extra floor: 0)",
+        "leveraged_per_share_multiplied": (
+            "FINRA Regulatory Notice 09-53 (short: the percentage times the factor; per-share minimums as they are: 0)"
+        ),
+        "leveraged_short_rate_cap": "FINRA Regulatory Notice 09-53 (short percentage times the factor, no cap: 0)",
         "minimum_equity": "FINRA Rule 4210(b)(1)",
         "overnight_multiplier": "Reg T 12 CFR 220.12(a) (1 / 50%)",
         "day_trading_multiplier": "FINRA Rule 4210(f)(8)(B)(iv)",
@@ -96,6 +100,8 @@ def _finra_rates() -> Rates[Decimal]:
         short_high_per_share=d("5.00"),
         short_high_rate=d("0.30"),
         leveraged_min_rate=d("0"),
+        leveraged_per_share_multiplied=d("0"),
+        leveraged_short_rate_cap=d("0"),
         minimum_equity=d("2000"),
         overnight_multiplier=d("2"),
         day_trading_multiplier=d("4"),
