@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Final
@@ -48,7 +48,8 @@ from margin_rules.buying_power import Mode
 from margin_rules.errors import DomainError, InvalidTypeError
 from margin_rules.model import Side
 from margin_rules.money import MAX_AMOUNT, MAX_AMOUNT_PLACES, MAX_QUANTITY, ZERO, exact, exact_function, to_decimal
-from margin_rules.rulesets import RuleSet
+from margin_rules.order_check import opening_terms
+from margin_rules.rulesets import DayTradingMethod, PdtEquityPolicy, RuleSet
 
 __all__ = [
     "DAY_TRADING_CALL_MULTIPLIER",
@@ -59,19 +60,24 @@ __all__ = [
     "PATTERN_EXCEPTION_RATE",
     "RESTRICTION_CALENDAR_DAYS",
     "DayTradeCount",
+    "DayTradingBudget",
     "DayTradingCallState",
     "DeficitStatus",
     "Execution",
     "IntradayDeficit",
     "LegacyBasis",
+    "OpenLot",
     "PracticeRule",
     "SymbolDayState",
+    "budget_after_fill",
     "count_day_trades",
     "counts_toward_practice",
     "creates_or_increases_deficit",
     "day_deficit",
+    "day_trade_barred",
     "day_trade_step",
     "day_trading_call_amount",
+    "day_trading_call_for_day",
     "day_trading_call_state",
     "deficit_status",
     "intraday_margin_level",
@@ -79,7 +85,9 @@ __all__ = [
     "is_iml_reducing",
     "is_pattern_day_trader",
     "legacy_basis",
+    "legacy_budget_use",
     "legacy_day_trading_buying_power",
+    "legacy_restricted",
     "makes_practice",
     "missed_fifth_business_day",
     "new_intraday_deficit",
@@ -87,6 +95,7 @@ __all__ = [
     "restriction_active",
     "restriction_end",
     "satisfy_deficits",
+    "start_budget",
     "start_symbol_day",
     "worst_order_deficit",
 ]
@@ -465,7 +474,8 @@ class LegacyBasis(StrEnum):
     CASH_AVAILABLE = "cash_available"
     """Day-trading call unmet after 5 business days: cash-available basis for 90 days (4210(f)(8)(B)(iv)(c))."""
     EQUITY_RESTRICTED = "equity_restricted"
-    """Pattern day trader under $25,000 (4210(f)(8)(B)(iv)(a)); seed 000 downgrades the account to cash mode."""
+    """Pattern day trader under $25,000 (4210(f)(8)(B)(iv)(a)): "will not be permitted to day trade"; overnight Reg T
+    margin stays (the whole account goes to a cash basis only under the house option ``PdtEquityPolicy.CASH_BASIS``)."""
     DAY_TRADING_CALL = "day_trading_call"
     """A day-trading call is outstanding: day-trading buying power 2x maintenance excess (4210(f)(8)(B)(iv)(b))."""
     DAY_TRADING = "day_trading"
@@ -477,10 +487,14 @@ class LegacyBasis(StrEnum):
     def mode(self) -> Mode:
         """The :class:`~margin_rules.buying_power.Mode` the account should check orders in. ``DAY_TRADING_CALL``
         maps to ``LEGACY_DAY_TRADING``; its dollar limit is :func:`legacy_day_trading_buying_power` with
-        ``call_outstanding=True``."""
+        ``call_outstanding=True``. ``CASH_AVAILABLE`` and ``EQUITY_RESTRICTED`` keep Reg T: the cash-available basis
+        is the restricted-account check (:func:`legacy_restricted`,
+        :func:`margin_rules.restrictions.restricted_order_decision`), not cash mode (short-sale proceeds are not cash),
+        and a pattern day trader under $25,000 keeps overnight margin while its day trades are refused
+        (:func:`day_trade_barred`)."""
         return {
-            LegacyBasis.CASH_AVAILABLE: Mode.CASH,
-            LegacyBasis.EQUITY_RESTRICTED: Mode.CASH,
+            LegacyBasis.CASH_AVAILABLE: Mode.REG_T,
+            LegacyBasis.EQUITY_RESTRICTED: Mode.REG_T,
             LegacyBasis.DAY_TRADING_CALL: Mode.LEGACY_DAY_TRADING,
             LegacyBasis.DAY_TRADING: Mode.LEGACY_DAY_TRADING,
             LegacyBasis.REG_T: Mode.REG_T,
@@ -504,7 +518,7 @@ def legacy_basis(
     cash_available_restriction: bool,
 ) -> LegacyBasis:
     """The buying-power basis under FINRA 4210(f)(8)(B), strictest rule first: a running cash-available restriction
-    ((iv)(c)), then a pattern day trader under $25,000 ((iv)(a); seed 000: cash mode), then an outstanding day-trading
+    ((iv)(c)), then a pattern day trader under $25,000 ((iv)(a): no day trading), then an outstanding day-trading
     call (2x, (iv)(b)), then day-trading buying power (4x, (iv)) for a pattern day trader, else Reg T."""
     for name, value in (
         ("pattern_day_trader", pattern_day_trader),
@@ -522,6 +536,213 @@ def legacy_basis(
     if call_outstanding:
         return LegacyBasis.DAY_TRADING_CALL
     return LegacyBasis.DAY_TRADING
+
+
+@icontract.ensure(
+    lambda basis, result: result or basis is not LegacyBasis.CASH_AVAILABLE, "a cash-available basis is restricted"
+)
+def legacy_restricted(basis: LegacyBasis, rules: RuleSet) -> bool:
+    """Whether the legacy basis restricts the account from any new or larger debit or short position: the
+    cash-available basis of an unmet day-trading call (4210(f)(8)(B)(iv)(c)), and a pattern day trader under $25,000
+    when the rule set's ``day_trading.pdt_equity_policy`` is the house option ``CASH_BASIS``."""
+    basis = LegacyBasis(basis)
+    if basis is LegacyBasis.CASH_AVAILABLE:
+        return True
+    return basis is LegacyBasis.EQUITY_RESTRICTED and rules.day_trading.pdt_equity_policy is PdtEquityPolicy.CASH_BASIS
+
+
+@icontract.ensure(
+    lambda completes_day_trade, result: completes_day_trade or not result, "only a day trade is ever barred"
+)
+def day_trade_barred(basis: LegacyBasis, rules: RuleSet, completes_day_trade: bool) -> bool:
+    """Whether an order is refused because it would complete a day trade of a pattern day trader under $25,000
+    (FINRA 4210(f)(8)(B)(iv)(a): such a customer "will not be permitted to day trade until the account is restored";
+    the rule bars day trading, not Reg T margin). Under the house option ``CASH_BASIS`` the restricted-account check
+    applies instead."""
+    if not isinstance(completes_day_trade, bool):
+        raise InvalidTypeError("completes_day_trade", "must be True or False")
+    return (
+        completes_day_trade
+        and LegacyBasis(basis) is LegacyBasis.EQUITY_RESTRICTED
+        and rules.day_trading.pdt_equity_policy is PdtEquityPolicy.BAR_DAY_TRADES
+    )
+
+
+# --- The day's budget of day-trading buying power (4210(f)(8)(B)(iii)-(iv)) -----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OpenLot:
+    """Shares opened today and still open in one symbol (signed: negative = short), with what they need: their
+    maintenance requirement at the opening price (``charge``, the LEGACY_DAY_TRADING charge units)."""
+
+    quantity: Decimal
+    price: Decimal
+    marginable: bool
+    leverage: Decimal
+    charge: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class DayTradingBudget:
+    """The day's use of legacy day-trading buying power (FINRA 4210(f)(8)(B)(iv)), immutable; advance it with
+    :func:`budget_after_fill`. Amounts are maintenance-requirement dollars (4 x them is the dollar figure at 25%).
+
+    * ``opened``: the requirement of every opening trade executed today (the aggregate method's use; never falls);
+    * ``open_commitment`` / ``peak_commitment``: the requirement of today's shares still open, now and at its highest
+      (the "time and tick" method's use);
+    * ``day_traded``: the requirement of today's shares closed today, i.e. of "the cost of all the day trades made
+      during the day" (4210(f)(8)(B)(iv)(b)1: what a day-trading call is computed on);
+    * ``lots`` / ``overnight``: today's open lots per symbol (closed first in, first out) and the overnight shares
+      still held (closed after today's: the 4210(f)(8)(B)(i) order of :func:`day_trade_step`).
+    """
+
+    opened: Decimal = ZERO
+    open_commitment: Decimal = ZERO
+    peak_commitment: Decimal = ZERO
+    day_traded: Decimal = ZERO
+    lots: Mapping[str, tuple[OpenLot, ...]] = field(default_factory=dict)
+    overnight: Mapping[str, Decimal] = field(default_factory=dict)
+
+    def used(self, method: DayTradingMethod) -> Decimal:
+        """What the day has used of the budget under ``method``: ``opened`` (aggregate) or ``open_commitment``
+        (time and tick)."""
+        return self.open_commitment if DayTradingMethod(method) is DayTradingMethod.TIME_AND_TICK else self.opened
+
+
+def start_budget(overnight: Mapping[str, Decimal | int | str] | None = None) -> DayTradingBudget:
+    """The budget at the open: nothing used; ``overnight`` signed shares per symbol held from the prior day."""
+    held: dict[str, Decimal] = {}
+    for symbol, quantity in (overnight or {}).items():
+        value = to_decimal(quantity, "overnight", max_abs=MAX_QUANTITY)
+        if value != ZERO:
+            held[_symbol(symbol, "overnight")] = value
+    return DayTradingBudget(overnight=held)
+
+
+def _lot_charge(
+    rules: RuleSet, symbol: str, quantity: Decimal, price: Decimal, marginable: bool, lev: Decimal
+) -> Decimal:
+    side = Side.BUY if quantity > ZERO else Side.SELL_SHORT
+    return opening_terms(rules, symbol, side, abs(quantity), price, marginable, lev)[2]
+
+
+@icontract.ensure(lambda budget, result: result.opened >= budget.opened, "the aggregate use never falls")
+@icontract.ensure(lambda budget, result: result.day_traded >= budget.day_traded, "day trades are never undone")
+@icontract.ensure(
+    lambda result: 0 <= result.open_commitment <= result.peak_commitment <= result.opened,
+    "the open commitment is within the peak, and the peak within what was opened",
+)
+@exact_function
+def budget_after_fill(
+    budget: DayTradingBudget,
+    rules: RuleSet,
+    symbol: str,
+    side: Side,
+    quantity: Decimal | int | str,
+    price: Decimal | int | str,
+    marginable: bool = True,
+    leverage: Decimal | int | str = 1,
+) -> DayTradingBudget:
+    """Advance the day's budget by one fill (FINRA 4210(f)(8)(B)(iv)). An opening fill adds a lot whose requirement
+    (:func:`margin_rules.order_check.opening_terms`, the order check's charge) is added to ``opened`` and to the open
+    commitment. A closing fill closes today's lots first (oldest first), moving their requirement from the open
+    commitment to ``day_traded``, then overnight shares (no day trade, no budget); what goes through zero opens a lot
+    on the other side. The requirement of a partly closed lot is that of its remaining shares (linear in shares)."""
+    if not isinstance(budget, DayTradingBudget):
+        raise InvalidTypeError("budget", "expected a DayTradingBudget")
+    name = _symbol(symbol, "symbol")
+    execution = Execution(
+        name, side, to_decimal(quantity, "quantity", max_abs=MAX_QUANTITY)
+    )  # validates side and quantity
+    fill_price = to_decimal(price, "price")
+    if fill_price <= ZERO:
+        raise DomainError("price", f"a fill price is positive (got {fill_price})")
+    lev = to_decimal(leverage, "leverage")
+    if not isinstance(marginable, bool):
+        raise InvalidTypeError("marginable", "must be True or False")
+    q = execution.signed_quantity
+    lots = list(budget.lots.get(name, ()))
+    overnight = budget.overnight.get(name, ZERO)
+    position = overnight + sum((lot.quantity for lot in lots), ZERO)
+    opened, commitment, day_traded = budget.opened, budget.open_commitment, budget.day_traded
+    rest = q
+    if position != ZERO and _sign(q) != _sign(position):
+        size = abs(q)
+        while size > ZERO and lots:
+            lot = lots[0]
+            take = min(size, abs(lot.quantity))
+            left = abs(lot.quantity) - take
+            if left == ZERO:
+                closed = lot.charge
+                lots.pop(0)
+            else:
+                remaining = lot.quantity - take * _sign(lot.quantity)
+                charge = _lot_charge(rules, name, remaining, lot.price, lot.marginable, lot.leverage)
+                closed = lot.charge - charge
+                lots[0] = replace(lot, quantity=remaining, charge=charge)
+            commitment -= closed
+            day_traded += closed
+            size -= take
+        from_overnight = min(size, abs(overnight))
+        overnight -= from_overnight * _sign(overnight)
+        size -= from_overnight
+        rest = size * _sign(q)
+    if rest != ZERO:
+        charge = _lot_charge(rules, name, rest, fill_price, marginable, lev)
+        lots.append(OpenLot(rest, fill_price, marginable, lev, charge))
+        opened += charge
+        commitment += charge
+    all_lots = {**budget.lots, name: tuple(lots)}
+    all_overnight = {**budget.overnight, name: overnight}
+    return DayTradingBudget(
+        opened=opened,
+        open_commitment=commitment,
+        peak_commitment=max(budget.peak_commitment, commitment),
+        day_traded=day_traded,
+        lots={k: v for k, v in all_lots.items() if v},
+        overnight={k: v for k, v in all_overnight.items() if v != ZERO},
+    )
+
+
+@icontract.ensure(lambda result: result[0] >= 0, "the day's use is never negative")
+@exact_function
+def legacy_budget_use(
+    rules: RuleSet, budget: DayTradingBudget, call_outstanding: bool = False
+) -> tuple[Decimal, DayTradingMethod]:
+    """What the day has used of its day-trading buying power and under which method: the rule set's
+    ``day_trading.method``, except that "time and tick" may not be used while a day-trading call is outstanding
+    (4210(f)(8)(B)(iv)(b)3: the account is then margined on the cost of all the day's day trades)."""
+    if not isinstance(call_outstanding, bool):
+        raise InvalidTypeError("call_outstanding", "must be True or False")
+    method = rules.day_trading.method
+    if call_outstanding:
+        method = DayTradingMethod.AGGREGATE
+    return budget.used(method), method
+
+
+@icontract.ensure(lambda result: result >= 0, "a call amount is never negative")
+@exact_function
+def day_trading_call_for_day(
+    rules: RuleSet,
+    budget: DayTradingBudget,
+    prior_equity: Decimal | int | str,
+    prior_maintenance: Decimal | int | str,
+    call_outstanding: bool = False,
+) -> Decimal:
+    """The day-trading call of a closed day (FINRA 4210(f)(8)(B)(iv)(b)): when the day's day trades exceeded the
+    day-trading buying power, the account is "margined based on the cost of all the day trades made during the day"
+    and the call is the special maintenance deficiency: the requirement of the day's day trades
+    (``budget.day_traded``) less the prior-close maintenance excess (:func:`day_trading_call_amount`; at 25% this is
+    25% x (cost of the day trades - 4 x excess)). Under "time and tick" the budget is exceeded only when the highest
+    open commitment exceeded it; a commitment opened today and held overnight is not a day trade and raises no
+    day-trading call (Reg T governs it)."""
+    _, method = legacy_budget_use(rules, budget, call_outstanding)
+    equity = _amount(prior_equity, "prior_equity")
+    maintenance = _amount(prior_maintenance, "prior_maintenance")
+    if method is DayTradingMethod.TIME_AND_TICK and budget.peak_commitment <= f.excess(equity, maintenance):
+        return ZERO
+    return day_trading_call_amount(equity, maintenance, budget.day_traded)
 
 
 # =====================================================================================================================

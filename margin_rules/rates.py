@@ -103,7 +103,10 @@ def rate_invariants(ar: Arith[N, B, S], r: Rates[N]) -> dict[str, B]:
         ),
         "leveraged_short_rate_cap=0_or>=short_rates": ar.or_(
             ar.eq(r.leveraged_short_rate_cap, zero),
-            ar.and_(ar.le(r.short_low_rate, r.leveraged_short_rate_cap), ar.le(r.short_high_rate, r.leveraged_short_rate_cap)),
+            ar.and_(
+                ar.le(r.short_low_rate, r.leveraged_short_rate_cap),
+                ar.le(r.short_high_rate, r.leveraged_short_rate_cap),
+            ),
         ),
         "minimum_equity>=0": ar.le(zero, r.minimum_equity),
         "overnight_multiplier*initial_long_rate<=1": ar.and_(

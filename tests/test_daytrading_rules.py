@@ -215,8 +215,13 @@ def test_legacy_basis_precedence() -> None:
     assert basis(True, "24999.99", call=True) is LegacyBasis.EQUITY_RESTRICTED
     assert basis(True, "30000", call=True, cash=True) is LegacyBasis.CASH_AVAILABLE
     assert basis(False, "30000", cash=True) is LegacyBasis.CASH_AVAILABLE
-    assert LegacyBasis.EQUITY_RESTRICTED.mode is Mode.CASH  # seed 000: cash mode
-    assert LegacyBasis.CASH_AVAILABLE.mode is Mode.CASH
+    # FINRA 4210(f)(8)(B)(iv)(a) bars day trading, not Reg T margin: the account keeps overnight margin (seed 000's
+    # "cash mode" was the wrong reading); the cash-available basis of (iv)(c) is the restricted-account check
+    # (no new or larger debit or short: short-sale proceeds are not cash), not cash mode.
+    assert LegacyBasis.EQUITY_RESTRICTED.mode is Mode.REG_T
+    assert LegacyBasis.CASH_AVAILABLE.mode is Mode.REG_T
+    assert r.legacy_restricted(LegacyBasis.CASH_AVAILABLE, rules)
+    assert not r.legacy_restricted(LegacyBasis.EQUITY_RESTRICTED, rules)
     assert LegacyBasis.DAY_TRADING.mode is Mode.LEGACY_DAY_TRADING
     assert LegacyBasis.REG_T.mode is Mode.REG_T
 

@@ -50,6 +50,7 @@ from margin_rules.daytrading import (
     PATTERN_DAY_TRADES,
     PATTERN_EXCEPTION_RATE,
     RESTRICTION_CALENDAR_DAYS,
+    DayTradingBudget,
     DayTradingCallState,
     DeficitStatus,
     Execution,
@@ -611,35 +612,21 @@ class LegacyPdtHooks:
     """The legacy regime for :class:`~margin_rules.live.account.MarginAccount` (its ``DayTradingHooks`` protocol),
     over a :class:`PatternDayTradeTracker`. Called under the account's lock; sessions must be NYSE business days.
 
-    * ``restriction``: "pdt_equity" (a pattern day trader under $25,000: seed 000 cash mode) or "dt_call_unmet"
-      (cash-available basis for 90 days), else None.
-    * ``mode``: LEGACY_DAY_TRADING for a pattern day trader (also while a call is open), else the base mode;
-      ``day_trading_limit``: while a day-trading call is open, the 2x day-trading buying power of
-      :meth:`PatternDayTradeTracker.buying_power` against the full 4x (4210(f)(8)(B)(iv)(b)), which the account's order
-      check applies (:class:`~margin_rules.order_check.DayTradingLimit`).
-    * ``on_fill`` counts day trades and keeps the day's peak maintenance added since the first fill; ``end_of_day``
-      issues a day-trading call (:func:`margin_rules.daytrading.day_trading_call_amount`) when that peak exceeded the
-      prior-close maintenance excess; ``on_transfer`` applies deposits to open calls.
-
-    **The call input is an approximation of the day-trading commitment.** It is
-    ``max over the session's fills of (account maintenance after the fill - account maintenance before the first
-    fill)``. It differs from the requirement of the day's largest day-trading commitment (4210(f)(8)(B)(iv)(b)):
-
-    * too high: shares opened today and held overnight count (they are not day trades; Reg T governs them), and so
-      do price moves of every position between the first fill and each fill (the account re-marks the filled symbol
-      at the fill price and others through price updates);
-    * too low: closing overnight positions, or a market decline, lowers the maintenance and offsets new day-trade
-      commitments.
-
-    The exact figure is not computed, for three reasons. (1) Whether an opening is a day trade is known only when it
-    is closed the same day, so it needs a pass over the day's fills at the close: per symbol, the shares opened
-    today still open at time t that are closed later today are ``|intraday(t)| - min(|intraday(s)|, s >= t)``
-    (0 after a flip through zero), with ``intraday`` the today's-shares part of
-    :class:`~margin_rules.daytrading.SymbolDayState`. (2) Those shares must be valued at their opening prices, which
-    needs a cost-assignment convention among today's lots (FIFO, LIFO or average) that the rule leaves to the firm,
-    and the "time and tick" (largest open commitment) versus "aggregate of the day's commitments" choice. (3) The
-    ``on_fill`` hook receives no fill price. An exact version would add the price to ``on_fill`` and a pure
-    ``day_trading_commitment(executions with prices, overnight, rules, method)`` to :mod:`margin_rules.daytrading`.
+    * ``restriction``: "dt_call_unmet" (cash-available basis for 90 days, 4210(f)(8)(B)(iv)(c)) and, under the house
+      option ``PdtEquityPolicy.CASH_BASIS``, "pdt_equity" (a pattern day trader under $25,000), else None. The account
+      then applies the restricted-account check (no new or larger debit or short), not cash mode.
+    * ``order_refusal``: by default a pattern day trader under $25,000 keeps Reg T margin and is refused the order
+      that would complete a day trade (4210(f)(8)(B)(iv)(a), :func:`margin_rules.daytrading.day_trade_barred`).
+    * ``mode``: LEGACY_DAY_TRADING for a pattern day trader (also while a call is open), else the base mode.
+    * ``day_trading_limit``: in LEGACY_DAY_TRADING, the day-trading buying power in force (2x while a call is open,
+      4210(f)(8)(B)(iv)(b)) against the full one, and what the day's executed opening trades used of it
+      (:func:`margin_rules.daytrading.legacy_budget_use` over :class:`~margin_rules.daytrading.DayTradingBudget`):
+      the budget is for the day, so a filled order does not hand its budget back
+      (:class:`~margin_rules.order_check.DayTradingLimit`).
+    * ``on_fill`` counts day trades and advances the day's budget
+      (:func:`margin_rules.daytrading.budget_after_fill`, with the fill's price); ``end_of_day`` issues the
+      day-trading call of the day (:func:`margin_rules.daytrading.day_trading_call_for_day`: the requirement of the
+      day's day trades less the prior-close maintenance excess); ``on_transfer`` applies deposits to open calls.
     """
 
     def __init__(self, rules: RuleSet, tracker: PatternDayTradeTracker | None = None) -> None:
@@ -648,20 +635,38 @@ class LegacyPdtHooks:
         self._rules = rules
         self.tracker = tracker if tracker is not None else PatternDayTradeTracker(rules)
         self._session: dt.date | None = None
-        self._open_maintenance: Decimal | None = None
-        self._peak = ZERO
+        self._budget_day: dt.date | None = None
+        self._budget = rules_dt.start_budget()
 
     def _basis(self, figures: Figures) -> LegacyBasis | None:
         if self._session is None:
             return None
         return self.tracker.basis(self._session, figures.equity)
 
+    @property
+    def budget(self) -> DayTradingBudget:
+        """The current session's use of day-trading buying power."""
+        return self._budget if self._budget_day == self._session else rules_dt.start_budget()
+
     def restriction(self, figures: Figures) -> str | None:
         basis = self._basis(figures)
+        if basis is None or not rules_dt.legacy_restricted(basis, self._rules):
+            return None
         if basis is LegacyBasis.EQUITY_RESTRICTED:
-            return "pdt_equity: pattern day trader under the minimum equity (FINRA 4210(f)(8)(B)(iv)(a))"
-        if basis is LegacyBasis.CASH_AVAILABLE:
-            return "dt_call_unmet: day-trading call unmet after 5 business days (FINRA 4210(f)(8)(B)(iv)(c))"
+            return "pdt_equity: pattern day trader under the minimum equity, cash basis (house option, 4210(f)(8)(B))"
+        return "dt_call_unmet: day-trading call unmet after 5 business days (FINRA 4210(f)(8)(B)(iv)(c))"
+
+    def order_refusal(self, figures: Figures, symbol: str, side: Side, quantity: Decimal) -> str | None:
+        basis = self._basis(figures)
+        session = self._session
+        if basis is not LegacyBasis.EQUITY_RESTRICTED or session is None or not calendar.is_business_day(session):
+            return None
+        completes = self.tracker.would_be_day_trade(session, symbol, side, quantity)
+        if rules_dt.day_trade_barred(basis, self._rules, completes):
+            return (
+                "pattern day trader under the $25,000 minimum equity: the order would complete a day trade "
+                "(FINRA 4210(f)(8)(B)(iv)(a))"
+            )
         return None
 
     def mode(self, base: Mode, figures: Figures) -> Mode:
@@ -670,21 +675,23 @@ class LegacyPdtHooks:
             return Mode.LEGACY_DAY_TRADING
         return base
 
+    def _call_open(self, session: dt.date) -> bool:
+        return any(c.state(session) is DayTradingCallState.OPEN for c in self.tracker.calls)
+
     def day_trading_limit(self, figures: Figures) -> DayTradingLimit | None:
-        """While a day-trading call is open (basis DAY_TRADING_CALL): the day-trading buying power in force
-        (:meth:`PatternDayTradeTracker.buying_power`, 2x the prior-close maintenance excess) against the full one
-        (:func:`margin_rules.daytrading.legacy_day_trading_buying_power`, 4x); None otherwise or when the excess is
-        not positive (nothing to scale: the budget is already exhausted)."""
+        """In LEGACY_DAY_TRADING (basis DAY_TRADING or DAY_TRADING_CALL): the day-trading buying power in force
+        (:meth:`PatternDayTradeTracker.buying_power`, 2x the prior-close maintenance excess while a call is open)
+        against the full one (:func:`margin_rules.daytrading.legacy_day_trading_buying_power`, 4x), with the day's
+        use (:func:`margin_rules.daytrading.legacy_budget_use`); None otherwise or without prior-close figures."""
         session = self._session
-        if session is None or self._basis(figures) is not LegacyBasis.DAY_TRADING_CALL:
+        if session is None or self._basis(figures) not in (LegacyBasis.DAY_TRADING, LegacyBasis.DAY_TRADING_CALL):
             return None
         if figures.prior_equity is None or figures.prior_maintenance is None:
             return None
         in_force = self.tracker.buying_power(session, figures.prior_equity, figures.prior_maintenance)
         full = rules_dt.legacy_day_trading_buying_power(self._rules, figures.prior_equity, figures.prior_maintenance)
-        if not ZERO < in_force < full:
-            return None
-        return DayTradingLimit(in_force, full)
+        used, _ = rules_dt.legacy_budget_use(self._rules, self.budget, self._call_open(session))
+        return DayTradingLimit(min(in_force, full), full, used)
 
     def start(self, session: dt.date) -> None:
         self._session = calendar.check_date(session, "session")
@@ -693,18 +700,30 @@ class LegacyPdtHooks:
         return None
 
     def on_fill(
-        self, session: dt.date, symbol: str, side: Side, quantity: Decimal, before: Figures, after: Figures
+        self,
+        session: dt.date,
+        symbol: str,
+        side: Side,
+        quantity: Decimal,
+        before: Figures,
+        after: Figures,
+        *,
+        price: Decimal | None = None,
+        marginable: bool = True,
+        leverage: Decimal = Decimal(1),
+        position_before: Decimal | None = None,
     ) -> None:
+        budget = self.budget if self._budget_day == session else rules_dt.start_budget()
+        name = symbol.strip().upper()
+        if position_before is not None and name not in budget.lots and name not in budget.overnight:
+            # The symbol's first fill of the day: what is held now was held overnight.
+            budget = replace(budget, overnight={**budget.overnight, name: position_before})
+        if price is not None:
+            budget = rules_dt.budget_after_fill(budget, self._rules, name, side, quantity, price, marginable, leverage)
         self.tracker.record_execution(session, symbol, side, quantity)
-        if self._session != session or self._open_maintenance is None:
-            self._session = session
-            self._open_maintenance = before.maintenance
-            self._peak = ZERO
-        assert self._open_maintenance is not None
-        with exact():
-            added = after.maintenance - self._open_maintenance
-        if added > self._peak:
-            self._peak = added
+        self._session = session
+        self._budget_day = session
+        self._budget = budget
 
     def on_transfer(self, session: dt.date, amount: Decimal, before: Figures, after: Figures) -> None:
         self._session = calendar.check_date(session, "session")
@@ -713,16 +732,20 @@ class LegacyPdtHooks:
 
     def end_of_day(self, session: dt.date, next_session: dt.date, figures: Figures) -> None:
         if (
-            self._session == session
-            and self._peak > ZERO
+            self._budget_day == session
             and figures.prior_equity is not None
             and figures.prior_maintenance is not None
             and self.tracker.is_pattern_day_trader(session)
         ):
-            self.tracker.issue_call(session, figures.prior_equity, figures.prior_maintenance, self._peak)
+            budget = self._budget
+            amount = rules_dt.day_trading_call_for_day(
+                self._rules, budget, figures.prior_equity, figures.prior_maintenance, self._call_open(session)
+            )
+            if amount > ZERO:
+                self.tracker.issue_call(session, figures.prior_equity, figures.prior_maintenance, budget.day_traded)
         self._session = calendar.check_date(next_session, "next_session")
-        self._open_maintenance = None
-        self._peak = ZERO
+        self._budget_day = None
+        self._budget = rules_dt.start_budget()
 
     def state(self) -> Mapping[str, Any]:
         t = self.tracker
@@ -733,7 +756,7 @@ class LegacyPdtHooks:
             "designated_on": t.designated_on,
             "window": t.window_counts(day) if day is not None and calendar.is_business_day(day) else None,
             "calls": t.calls,
-            "peak": self._peak,
+            "budget": self.budget,
         }
 
 
@@ -790,8 +813,22 @@ class IntradayMarginHooks:
             )
         return None
 
+    def order_refusal(self, figures: Figures, symbol: str, side: Side, quantity: Decimal) -> str | None:
+        return None
+
     def on_fill(
-        self, session: dt.date, symbol: str, side: Side, quantity: Decimal, before: Figures, after: Figures
+        self,
+        session: dt.date,
+        symbol: str,
+        side: Side,
+        quantity: Decimal,
+        before: Figures,
+        after: Figures,
+        *,
+        price: Decimal | None = None,
+        marginable: bool = True,
+        leverage: Decimal = Decimal(1),
+        position_before: Decimal | None = None,
     ) -> None:
         self.tracker.record_transaction(session, _level(before), _level(after), after.equity)
         self._session = session
