@@ -49,7 +49,7 @@ from margin_rules.errors import DomainError, InvalidTypeError
 from margin_rules.model import Side
 from margin_rules.money import MAX_AMOUNT, MAX_AMOUNT_PLACES, MAX_QUANTITY, ZERO, exact, exact_function, to_decimal
 from margin_rules.order_check import opening_terms
-from margin_rules.rulesets import DayTradingMethod, PdtEquityPolicy, RuleSet
+from margin_rules.rulesets import DayTradingMethod, DeMinimisReading, PdtEquityPolicy, RuleSet
 
 __all__ = [
     "DAY_TRADING_CALL_MULTIPLIER",
@@ -80,6 +80,7 @@ __all__ = [
     "day_trading_call_for_day",
     "day_trading_call_state",
     "deficit_status",
+    "freeze_in_force",
     "intraday_margin_level",
     "is_de_minimis",
     "is_iml_reducing",
@@ -89,11 +90,14 @@ __all__ = [
     "legacy_day_trading_buying_power",
     "legacy_restricted",
     "makes_practice",
+    "miss_consequence",
     "missed_fifth_business_day",
     "new_intraday_deficit",
     "pdt_equity_restricted",
+    "practice_rule",
     "restriction_active",
     "restriction_end",
+    "satisfy_by_increase",
     "satisfy_deficits",
     "start_budget",
     "start_symbol_day",
@@ -861,7 +865,9 @@ class IntradayDeficit:
     * ``day``: the business day it arose; ``amount``: its size (> 0); ``equity``: the equity used for the de minimis;
     * ``fifth_business_day`` / ``fifteenth_business_day``: computed by the caller's calendar;
     * ``de_minimis``: at most min(5% of equity, $1,000) (never counts toward a practice);
-    * ``remaining``: the part not yet satisfied; ``satisfied_on``: the day it was fully satisfied (or None).
+    * ``remaining``: the part not yet satisfied; ``satisfied_on``: the day it was fully satisfied (or None);
+    * ``close_level`` / ``deposits_at_close``: the intraday margin level at the end of the deficit day and the
+      account's cumulative net deposits then: the marks its satisfaction is measured from (:func:`satisfy_by_increase`).
     """
 
     day: dt.date
@@ -872,6 +878,8 @@ class IntradayDeficit:
     de_minimis: bool
     remaining: Decimal
     satisfied_on: dt.date | None = None
+    close_level: Decimal | None = None
+    deposits_at_close: Decimal = ZERO
 
     @property
     def satisfied(self) -> bool:
@@ -890,9 +898,12 @@ def new_intraday_deficit(
     equity: Decimal | int | str,
     fifth: dt.date,
     fifteenth: dt.date,
+    close_level: Decimal | int | str | None = None,
+    deposits_at_close: Decimal | int | str = ZERO,
 ) -> IntradayDeficit:
     """Record a day's deficit with its 5th and 15th business-day deadlines and its de minimis status
-    (FINRA 4210(d)(2))."""
+    (FINRA 4210(d)(2)), and the level and cumulative net deposits at the end of its day (what later increases are
+    measured from)."""
     value = _amount(amount, "amount")
     if value <= ZERO:
         raise DomainError("amount", f"a deficit is a positive amount (got {value})")
@@ -908,6 +919,8 @@ def new_intraday_deficit(
         fifteenth_business_day=fifteenth,
         de_minimis=is_de_minimis(value, equity_value),
         remaining=value,
+        close_level=None if close_level is None else _amount(close_level, "close_level"),
+        deposits_at_close=_amount(deposits_at_close, "deposits_at_close"),
     )
 
 
@@ -979,9 +992,10 @@ def counts_toward_practice(deficit: IntradayDeficit, today: dt.date) -> bool:
 def satisfy_deficits(
     deficits: Sequence[IntradayDeficit], amount: Decimal | int | str, on: dt.date
 ) -> tuple[tuple[IntradayDeficit, ...], Decimal]:
-    """Apply a deposit or other increase of the intraday margin level made on ``on`` to the outstanding deficits,
+    """Apply a deposit or other increase of the intraday margin level made on ``on`` to the unsatisfied deficits,
     oldest first (FINRA 4210(d)(2): a deficit is satisfied by deposits or other increases of the level). Deficits
-    already satisfied, expired (``on`` after their 15th business day) or arising after ``on`` are untouched.
+    already satisfied or arising after ``on`` are untouched; an expired one (past its 15th business day) is still
+    satisfied, "without regard to its expiration", which lifts a 90-day restriction it caused.
     Returns the updated deficits and the part of ``amount`` left over."""
     value = _amount(amount, "amount")
     if value < ZERO:
@@ -996,7 +1010,7 @@ def satisfy_deficits(
         deficit = updated[i]
         if not isinstance(deficit, IntradayDeficit):
             raise InvalidTypeError(f"deficits[{i}]", "expected an IntradayDeficit")
-        if left == ZERO or deficit.satisfied or on > deficit.fifteenth_business_day or on < deficit.day:
+        if left == ZERO or deficit.satisfied or on < deficit.day:
             continue
         used = min(left, deficit.remaining)
         left -= used
@@ -1008,6 +1022,75 @@ def satisfy_deficits(
 def _remaining(deficits: Iterable[IntradayDeficit], extra: Decimal) -> Decimal:
     with exact():
         return sum((d.remaining for d in deficits), extra)
+
+
+@icontract.ensure(lambda deficits, result: len(result) == len(deficits), "every deficit is returned, in order")
+@icontract.ensure(
+    lambda deficits, result: all(new.remaining <= old.remaining for old, new in zip(deficits, result, strict=True)),
+    "satisfaction never grows what remains",
+)
+@icontract.ensure(
+    lambda deficits, on, result: all(
+        new == old for old, new in zip(deficits, result, strict=True) if old.satisfied or on <= old.day
+    ),
+    "satisfied deficits, and increases on or before the deficit day, change nothing",
+)
+@exact_function
+def satisfy_by_increase(
+    deficits: Sequence[IntradayDeficit],
+    on: dt.date,
+    level: Decimal | int | str,
+    net_deposits: Decimal | int | str,
+) -> tuple[IntradayDeficit, ...]:
+    """Satisfy deficits by net deposits **or any other increase of the intraday margin level** measured from the end
+    of each deficit's day (FINRA 4210(d)(2)): a liquidation counts (a sale releases the sold position's maintenance
+    requirement and lifts the level), not only a deposit.
+
+    ``level`` is the level observed on ``on`` and ``net_deposits`` the account's cumulative net deposits (deposits
+    less withdrawals) then. For each unsatisfied deficit of an earlier day whose end-of-day marks are known, the
+    increase is the larger of ``level - close_level`` and ``net_deposits - deposits_at_close``; what remains is
+    ``amount - increase`` (never more than before; without a ``close_level`` only net deposits count); at 0 the deficit is satisfied on ``on``, whatever its expiration
+    (the 15th business day ends its being outstanding, not its satisfaction: a 90-day restriction it caused lifts)."""
+    on = _date(on, "on")
+    now = _amount(level, "level")
+    deposits = _amount(net_deposits, "net_deposits")
+    if isinstance(deficits, (str, bytes)) or not isinstance(deficits, Sequence):
+        raise InvalidTypeError("deficits", "must be a sequence of IntradayDeficit")
+    result = []
+    for i, deficit in enumerate(deficits):
+        if not isinstance(deficit, IntradayDeficit):
+            raise InvalidTypeError(f"deficits[{i}]", "expected an IntradayDeficit")
+        if deficit.satisfied or on <= deficit.day:
+            result.append(deficit)
+            continue
+        raised = ZERO if deficit.close_level is None else now - deficit.close_level
+        increase = max(raised, deposits - deficit.deposits_at_close, ZERO)
+        remaining = min(deficit.remaining, max(deficit.amount - increase, ZERO))
+        if remaining == deficit.remaining:
+            result.append(deficit)
+        else:
+            result.append(replace(deficit, remaining=remaining, satisfied_on=on if remaining == ZERO else None))
+    return tuple(result)
+
+
+@icontract.ensure(
+    lambda start, today, deficit, result: (
+        not result or (start <= today and (deficit.satisfied_on is None or deficit.satisfied_on > today))
+    ),
+    "a freeze in force has started and its deficit is not satisfied",
+)
+def freeze_in_force(
+    start: dt.date, today: dt.date, deficit: IntradayDeficit, days: int = RESTRICTION_CALENDAR_DAYS
+) -> bool:
+    """Whether the 90-day restriction of FINRA 4210(d)(2) that ``deficit`` caused still holds on ``today``: it
+    lasts 90 calendar days from ``start`` "or until the deficit is satisfied", and a satisfaction after the 15th
+    business day still counts ("without regard to its expiration")."""
+    if not isinstance(deficit, IntradayDeficit):
+        raise InvalidTypeError("deficit", "expected an IntradayDeficit")
+    today = _date(today, "today")
+    if deficit.satisfied_on is not None and deficit.satisfied_on <= today:
+        return False
+    return restriction_active(start, today, days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1027,6 +1110,47 @@ class PracticeRule:
             raise DomainError("practice.misses", "at least one miss makes a practice")
         if _count(self.lookback_days, "practice.lookback_days") < 1:
             raise DomainError("practice.lookback_days", "the lookback is at least one day")
+
+
+def practice_rule(rules: RuleSet) -> PracticeRule:
+    """The rule set's "practice" (FINRA 4210(d)(2) leaves it to the firm): ``rules.day_trading.practice_misses``
+    missed 5th business days within ``practice_lookback_days`` (regulatory preset: 3 within 365 days, cited as a house
+    default; ``alpaca``: one miss, its published terms)."""
+    options = rules.day_trading
+    return PracticeRule(options.practice_misses, options.practice_lookback_days)
+
+
+@icontract.ensure(
+    lambda deficit, result: not (result[0] and deficit.de_minimis), "a de minimis deficit never establishes a practice"
+)
+@icontract.ensure(
+    lambda deficit, today, result: not (result[0] or result[1]) or missed_fifth_business_day(deficit, today),
+    "only a deficit that missed its 5th business day counts or restricts",
+)
+def miss_consequence(
+    deficit: IntradayDeficit,
+    today: dt.date,
+    prior_misses: Sequence[dt.date],
+    rule: PracticeRule,
+    reading: DeMinimisReading = DeMinimisReading.LITERAL,
+) -> tuple[bool, bool]:
+    """(counts, restricts) for ``deficit`` as of ``today`` (FINRA 4210(d)(2)), given the earlier counted misses.
+
+    A deficit satisfied by its 5th business day (by deposits or any other increase of the level) neither counts nor
+    restricts. A missed non-de-minimis deficit counts toward a practice and restricts when the misses, itself
+    included, make one (:func:`makes_practice`). A missed de minimis deficit never counts toward *establishing* a
+    practice; under the literal reading it still restricts a customer already making a practice (the earlier misses
+    make one), and under ``NEVER_RESTRICTS`` it never does."""
+    if not isinstance(rule, PracticeRule):
+        raise InvalidTypeError("rule", "expected a PracticeRule")
+    if not missed_fifth_business_day(deficit, today):
+        return False, False
+    miss = deficit.fifth_business_day
+    if not deficit.de_minimis:
+        return True, makes_practice([*prior_misses, miss], miss, rule)
+    if DeMinimisReading(reading) is DeMinimisReading.NEVER_RESTRICTS:
+        return False, False
+    return False, makes_practice(list(prior_misses), miss, rule)
 
 
 @icontract.ensure(

@@ -368,9 +368,11 @@ def test_satisfy_oldest_first_and_conservation() -> None:
     assert left == Decimal(600)
     assert r.missed_fifth_business_day(updated[0], D(2026, 12, 3))  # satisfied on Dec 3, after its 5th (Dec 2)
     assert not r.missed_fifth_business_day(updated[1], D(2026, 12, 3))
-    # an expired deficit is not satisfied any more
+    # FINRA 4210(d)(2): a restriction lasts "until the deficit is satisfied (without regard to its expiration)":
+    # a deficit past its 15th business day is no longer outstanding but a deposit still satisfies it.
     updated, left = r.satisfy_deficits([a], Decimal(10), D(2026, 12, 16))
-    assert left == Decimal(10) and updated[0].remaining == Decimal(300)
+    assert r.deficit_status(updated[0], D(2026, 12, 16)) is r.DeficitStatus.EXPIRED
+    assert left == Decimal(0) and updated[0].remaining == Decimal(290)
     with pytest.raises(DomainError):
         r.satisfy_deficits([a], Decimal(-1), D(2026, 12, 1))
 

@@ -1191,6 +1191,12 @@ class MarginAccount:
             }
             if not permitted:
                 raise RefusedError("withdrawal_exceeds_maximum", f"exceeds the maximum withdrawal of {rule_max}", figs)
+            if value > limit and self._restricted(figures) and self._base_mode is not Mode.CASH:
+                raise RefusedError(
+                    "restricted_account",
+                    f"only {limit} can leave without creating or increasing a debit balance (FINRA 4210(d)(2))",
+                    figs,
+                )
             if value > limit:
                 raise RefusedError(
                     "funds_held_for_orders", f"only {limit} can leave while orders are open (budget {budget})", figs

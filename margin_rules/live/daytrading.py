@@ -64,7 +64,7 @@ from margin_rules.live import calendar
 from margin_rules.model import Side
 from margin_rules.money import MAX_AMOUNT, MAX_QUANTITY, ZERO, exact, to_decimal
 from margin_rules.order_check import DayTradingLimit, Figures
-from margin_rules.rulesets import RuleSet
+from margin_rules.rulesets import DeMinimisReading, RuleSet
 
 __all__ = [
     "DayTradingCall",
@@ -413,6 +413,7 @@ class IntradayMarginTracker:
         mode: IntradayMode = IntradayMode.REAL_TIME,
         practice: PracticeRule | None = None,
         restriction_days: int = RESTRICTION_CALENDAR_DAYS,
+        de_minimis: DeMinimisReading = DeMinimisReading.LITERAL,
     ) -> None:
         self._mode = IntradayMode(mode)
         if practice is not None and not isinstance(practice, PracticeRule):
@@ -428,6 +429,10 @@ class IntradayMarginTracker:
         self._misses: list[dt.date] = []
         self._restriction_start: dt.date | None = None
         self._restriction_until: dt.date | None = None
+        self._restriction_deficit: dt.date | None = None
+        self._de_minimis = DeMinimisReading(de_minimis)
+        self._net_deposits = ZERO
+        self._last_level: Decimal | None = None
 
     @property
     def mode(self) -> IntradayMode:
@@ -465,9 +470,20 @@ class IntradayMarginTracker:
         day = self._check_day(day)
         deficit = rules_dt.day_deficit([(iml_before, iml_after)])
         equity_value = _amount(equity, "equity")
+        level = _amount(iml_after, "iml_after")
         record = self._day_for(day)
         self._update(record, deficit, equity_value)
+        self._last_level = level
+        self._deficits = list(rules_dt.satisfy_by_increase(self._deficits, day, level, self._net_deposits))
         return record.deficit
+
+    def record_net_deposit(self, amount: Decimal | int | str) -> None:
+        """Add a deposit (> 0) or a withdrawal (< 0) to the account's cumulative net deposits, from which
+        :func:`margin_rules.daytrading.satisfy_by_increase` measures "net deposits" since each deficit's day (call it
+        before :meth:`record_transaction` of the transfer)."""
+        value = _amount(amount, "amount")
+        with exact():
+            self._net_deposits = self._net_deposits + value
 
     def record_unordered(
         self,
@@ -508,7 +524,7 @@ class IntradayMarginTracker:
 
     # --- at the close and after -----------------------------------------------------------------------------------
 
-    def close_day(self, day: dt.date) -> IntradayDeficit | None:
+    def close_day(self, day: dt.date, level: Decimal | int | str | None = None) -> IntradayDeficit | None:
         """Close business ``day``: record its deficit (if any) with its deadlines
         (:func:`margin_rules.live.calendar.intraday_deficit_deadlines`) and apply the practice rule. Returns the new
         deficit or None. Closing a day without transactions is allowed (it only advances the practice rule)."""
@@ -516,11 +532,14 @@ class IntradayMarginTracker:
         current = self._current
         if current is not None and current.day != day:
             raise DomainError("day", f"the open day is {current.day}, not {day}")
+        close_level = self._last_level if level is None else _amount(level, "level")
         result: IntradayDeficit | None = None
         if current is not None and current.deficit > ZERO:
             fifth, fifteenth = calendar.intraday_deficit_deadlines(day)
             equity = current.equity if current.equity is not None else ZERO
-            result = rules_dt.new_intraday_deficit(day, current.deficit, equity, fifth, fifteenth)
+            result = rules_dt.new_intraday_deficit(
+                day, current.deficit, equity, fifth, fifteenth, close_level, self._net_deposits
+            )
             self._deficits.append(result)
         self._current = None
         self._closed = day
@@ -537,32 +556,47 @@ class IntradayMarginTracker:
         return left
 
     def advance(self, today: dt.date) -> None:
-        """Apply the practice rule as of ``today``: every non-de-minimis deficit that missed its 5th business day is a
-        miss; when the misses make a practice (:func:`margin_rules.daytrading.makes_practice`), the account is
-        restricted for 90 calendar days from the day after that 5th business day (FINRA 4210(d)(2))."""
+        """Apply the practice rule as of ``today`` (FINRA 4210(d)(2), :func:`margin_rules.daytrading.miss_consequence`):
+        a deficit that missed its 5th business day counts toward a practice unless de minimis; when the misses make a
+        practice (or, under the literal de minimis reading, a de minimis miss by a customer already making one), the
+        account is restricted for 90 calendar days from the day after that 5th business day, or until that deficit is
+        satisfied (:func:`margin_rules.daytrading.freeze_in_force`)."""
         today = calendar.check_date(today, "today")
         pending = sorted(
-            (d for d in self._deficits if d.day not in self._evaluated and rules_dt.counts_toward_practice(d, today)),
+            (
+                d
+                for d in self._deficits
+                if d.day not in self._evaluated and rules_dt.missed_fifth_business_day(d, today)
+            ),
             key=lambda d: d.fifth_business_day,
         )
         for deficit in pending:
             self._evaluated.add(deficit.day)
+            counts, restricts = rules_dt.miss_consequence(
+                deficit, today, self._misses, self._practice, self._de_minimis
+            )
             miss = deficit.fifth_business_day
-            self._misses.append(miss)
-            if rules_dt.makes_practice(self._misses, miss, self._practice):
+            if counts:
+                self._misses.append(miss)
+            if restricts:
                 start = miss + dt.timedelta(days=1)
                 until = rules_dt.restriction_end(start, self._restriction_days)
                 if self._restriction_until is None or until > self._restriction_until:
                     self._restriction_start = start
                     self._restriction_until = until
+                    self._restriction_deficit = deficit.day
 
     def restricted(self, today: dt.date) -> bool:
-        """Whether the 90-day restriction (no new or larger debit or short positions) covers ``today``."""
+        """Whether the 90-day restriction (no new or larger debit or short positions) covers ``today``: it started,
+        has not run out, and the deficit that caused it is not satisfied (FINRA 4210(d)(2))."""
         today = calendar.check_date(today, "today")
         self.advance(today)
         if self._restriction_start is None:
             return False
-        return rules_dt.restriction_active(self._restriction_start, today, self._restriction_days)
+        cause = next((d for d in self._deficits if d.day == self._restriction_deficit), None)
+        if cause is None:
+            return rules_dt.restriction_active(self._restriction_start, today, self._restriction_days)
+        return rules_dt.freeze_in_force(self._restriction_start, today, cause, self._restriction_days)
 
     @property
     def restriction_until(self) -> dt.date | None:
@@ -785,7 +819,11 @@ class IntradayMarginHooks:
     def __init__(self, rules: RuleSet, tracker: IntradayMarginTracker | None = None) -> None:
         if not isinstance(rules, RuleSet):
             raise InvalidTypeError("rules", "expected a RuleSet")
-        self.tracker = tracker if tracker is not None else IntradayMarginTracker()
+        self.tracker = (
+            tracker
+            if tracker is not None
+            else IntradayMarginTracker(practice=rules_dt.practice_rule(rules), de_minimis=rules.day_trading.de_minimis)
+        )
         self._session: dt.date | None = None
 
     def restriction(self, figures: Figures) -> str | None:
@@ -834,13 +872,13 @@ class IntradayMarginHooks:
         self._session = session
 
     def on_transfer(self, session: dt.date, amount: Decimal, before: Figures, after: Figures) -> None:
+        # Net deposits and the level both count (FINRA 4210(d)(2)); satisfy_by_increase takes the larger.
+        self.tracker.record_net_deposit(amount)
         self.tracker.record_transaction(session, _level(before), _level(after), after.equity)
         self._session = session
-        if amount > ZERO:
-            self.tracker.satisfy(session, amount)
 
     def end_of_day(self, session: dt.date, next_session: dt.date, figures: Figures) -> None:
-        self.tracker.close_day(session)
+        self.tracker.close_day(session, _level(figures))
         self._session = calendar.check_date(next_session, "next_session")
         self.tracker.advance(self._session)
 

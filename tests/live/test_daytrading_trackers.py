@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from margin_rules.buying_power import Mode
 from margin_rules.daytrading import DayTradingCallState, DeficitStatus, LegacyBasis, PracticeRule
-from margin_rules.rulesets import DayTradingOptions, PdtEquityPolicy
 from margin_rules.errors import DomainError, FloatRefusedError, InvalidTypeError
 from margin_rules.live.account import DayTradingHooks
 from margin_rules.live.daytrading import (
@@ -23,7 +22,7 @@ from margin_rules.live.daytrading import (
 )
 from margin_rules.model import Side
 from margin_rules.order_check import Figures
-from margin_rules.rulesets import finra
+from margin_rules.rulesets import DayTradingOptions, PdtEquityPolicy, finra
 
 D = dt.date
 B, S = Side.BUY, Side.SELL
