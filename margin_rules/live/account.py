@@ -905,6 +905,12 @@ class MarginAccount:
                 reason = decision.reason
                 if code == "insufficient_buying_power":
                     reason = f"{reason}: the order needs {decision.charge}, {figs['remaining']} remains"
+                    if mode is Mode.LEGACY_DAY_TRADING:  # the day's budget in dollars (4210(f)(8)(B)(iii), 4x)
+                        remaining = max(decision.available, ZERO)
+                        with exact():
+                            left = f.day_trading_buying_power(DECIMAL, self._rates, remaining, ZERO)
+                        figs["remaining_buying_power"] = left
+                        reason = f"{reason} ({left} of day-trading buying power left today)"
                 raise RefusedError(code, reason, figs)
             held = self._positions.get(order.symbol)
             marginable = held.marginable if held is not None else order.marginable
