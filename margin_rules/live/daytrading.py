@@ -29,7 +29,8 @@ Intraday regime, :class:`IntradayMarginTracker` (FINRA 4210(d)(2), effective 202
     iml.record_transaction(day, level_before, level_after, equity_after)   # after each executed transaction
     iml.record_unordered(day, start_level, deltas, equity)   # a batch whose order is unknown (worst order)
     iml.close_day(day)                                       # at the close: the day's deficit with its deadlines
-    iml.satisfy(day, amount)                                 # deposits / later increases of the level -> leftover
+    iml.record_net_deposit(amount)                           # before the transfer's record_transaction
+    iml.satisfy(day, amount)                                 # allocate a deposit to deficits oldest first -> leftover
     iml.restricted(day)                                      # 90-day restriction: no new or larger debit/short
     iml.outstanding(day)                                     # deficits still outstanding (not past the 15th day)
 """
@@ -803,10 +804,13 @@ class IntradayMarginHooks:
       deficit (levels from :func:`margin_rules.daytrading.intraday_margin_level` of the figures), else None.
     * ``on_fill`` / ``on_transfer`` record every transaction's level before and after (withdrawals included); deposits
       satisfy closed deficits; ``end_of_day`` closes the session's deficit with its deadlines.
-    * ``restriction``: "intraday_practice" during the 90-day restriction, else None. The account maps it to cash
-      mode, which is exactly "no new or larger debit or short positions": an opening purchase must be paid from the
-      credit cash net of open orders (no debit is created or increased) and a cash account refuses every opening
-      short sale (Reg T 220.8, :func:`margin_rules.buying_power.decide`); closing orders stay allowed.
+    * ``restriction``: "intraday_practice" during the 90-day restriction (until it runs out or its deficit is
+      satisfied), else None. The account then applies the restricted-account check
+      (:func:`margin_rules.restrictions.restricted_order_decision`): an opening purchase must be paid from the cash
+      net of short-sale proceeds and of open orders (no debit is created or increased), every opening short sale is
+      refused, closing orders stay allowed; refusal ``restricted_account``. It is not cash mode.
+    * deficits are satisfied by net deposits or any increase of the intraday margin level from the end of the deficit
+      day (:func:`margin_rules.daytrading.satisfy_by_increase`; a sale counts), from every fill and transfer.
     * ``mode``: the base mode in REAL_TIME. In END_OF_DAY mode FINRA 4210(d)(2) lets the firm determine the day's
       deficit at the close instead of preventing the transactions that create it, so the intraday margin level is
       not a pre-trade budget: an INTRADAY base becomes REG_T, the ordinary Reg T check of each opening order against
