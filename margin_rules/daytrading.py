@@ -1047,10 +1047,11 @@ def satisfy_by_increase(
     requirement and lifts the level), not only a deposit.
 
     ``level`` is the level observed on ``on`` and ``net_deposits`` the account's cumulative net deposits (deposits
-    less withdrawals) then. For each unsatisfied deficit of an earlier day whose end-of-day marks are known, the
-    increase is the larger of ``level - close_level`` and ``net_deposits - deposits_at_close``; what remains is
-    ``amount - increase`` (never more than before; without a ``close_level`` only net deposits count); at 0 the deficit is satisfied on ``on``, whatever its expiration
-    (the 15th business day ends its being outstanding, not its satisfaction: a 90-day restriction it caused lifts)."""
+    less withdrawals) then. For each unsatisfied deficit of an earlier day, the increase is the larger of
+    ``level - close_level`` and ``net_deposits - deposits_at_close``; what remains is ``amount - increase`` (never
+    more than before; without a ``close_level`` only net deposits count); at 0 the deficit is satisfied on ``on``,
+    whatever its expiration (the 15th business day ends its being outstanding, not its satisfaction: a 90-day
+    restriction it caused lifts)."""
     on = _date(on, "on")
     now = _amount(level, "level")
     deposits = _amount(net_deposits, "net_deposits")
