@@ -241,6 +241,7 @@ def order_fits(
     *,
     day_trading_used: Decimal | int | str | None = None,
     restricted: bool = False,
+    restricted_reserved_cash: Decimal | int | str = ZERO,
 ) -> OrderCheck:
     """Check an order against a mode's budget (see :class:`OrderCheck`). Reducing and closing orders always fit.
 
@@ -248,20 +249,22 @@ def order_fits(
     cost): it fits only when equity >= that minimum. LEGACY_DAY_TRADING: the budget is for the day, net of
     ``day_trading_used`` (see :func:`available_excess`), and an opening order is refused while the account has a
     maintenance deficiency (:func:`margin_rules.restrictions.maintenance_deficiency_refusal`). ``restricted``: the
-    account may create or increase no debit balance and no short (FINRA 4210(d)(2), 4210(f)(8)(B)(iv)(c)); the
-    decision is then :func:`margin_rules.restrictions.restricted_order_decision` (``reserved`` is then the cash cost
-    of open purchase orders).
+    account may create or increase no debit balance and no short (FINRA 4210(d)(2), 4210(f)(8)(B)(iv)(c)): the order
+    must also pass :func:`margin_rules.restrictions.restricted_order_decision` (``restricted_reserved_cash``: the
+    cash cost of open purchase orders), reported with its own reason when it does not.
     """
     mode = Mode(mode)
     req = order_requirement(account, order, rules)
     if restricted:
-        held = to_amount(reserved, "reserved")
         figs = account_requirements(account, rules)
         cost = req.opening_quantity * order.price
+        held_cash = to_amount(restricted_reserved_cash, "restricted_reserved_cash")
         fits, reason = restricted_order_decision(
-            order.side, req.opening_quantity, cost, account.cash, figs.short_market_value, held
+            order.side, req.opening_quantity, cost, account.cash, figs.short_market_value, held_cash
         )
-        return OrderCheck(mode, req, cost, f.net_credit(account.cash, figs.short_market_value) - held, fits, reason)
+        if not fits:
+            credit = f.net_credit(account.cash, figs.short_market_value) - held_cash
+            return OrderCheck(mode, req, cost, credit, fits, reason)
     charge = order_charge(account, order, rules, mode)
     available = available_excess(account, rules, mode, reserved, day_trading_used)
     equity_value = account_requirements(account, rules).equity if mode is not Mode.CASH else account.cash

@@ -364,9 +364,9 @@ def check_order(
     In LEGACY_DAY_TRADING an opening order is also refused while the account has a maintenance deficiency
     (:func:`margin_rules.restrictions.maintenance_deficiency_refusal`, a named option). ``restricted``: the account
     may not create or increase a debit balance or a short position (the 4210(d)(2) 90-day restriction, the
-    4210(f)(8)(B)(iv)(c) cash-available basis); the decision is then
+    4210(f)(8)(B)(iv)(c) cash-available basis); the order must then also pass
     :func:`margin_rules.restrictions.restricted_order_decision` against the net credit less ``reserved_cash`` (the
-    cash cost of open orders), whatever the mode."""
+    cash cost of open orders), whatever the mode; a refusal there is reported with its own reason and figures."""
     with exact():
         terms = _terms(rules, symbol, side, quantity, price, held, marginable, leverage, pending_closing)
         if restricted:
@@ -374,7 +374,8 @@ def check_order(
             fits, reason = restricted_order_decision(
                 side, terms.opening_quantity, terms.cash_cost, figures.cash, figures.short_market_value, reserved_cash
             )
-            return OrderDecision(mode, terms, terms.cash_cost, credit, fits, reason)
+            if not fits:
+                return OrderDecision(mode, terms, terms.cash_cost, credit, fits, reason)
         charge = terms.charge(mode)
         available = _available(figures, mode, reserved, limit)
         equity = f.equity(figures.cash, figures.long_market_value, figures.short_market_value)

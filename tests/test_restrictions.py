@@ -19,7 +19,7 @@ from margin_rules.buying_power import Mode, order_fits
 from margin_rules.errors import RefusedError
 from margin_rules.live.account import MarginAccount
 from margin_rules.live.daytrading import IntradayMarginHooks, IntradayMarginTracker, LegacyPdtHooks
-from margin_rules.model import Order, Position, Side
+from margin_rules.model import Account, Order, Position, Side
 from margin_rules.requirements import position_maintenance
 from margin_rules.restrictions import maintenance_deficiency_refusal, restricted_order_decision
 from margin_rules.rulesets import (
@@ -326,3 +326,21 @@ def test_leveraged_short_percentage_times_factor_per_share_minimums_as_they_are(
     assert _short(capped, 100, "50", 3) == Fr(9, 10) * 5000  # 90% is under the cap
     # Alpaca: 100% for 2x/3x leveraged ETFs (its own floor), per-share minimums as they are
     assert _short(alpaca(), 100, "10", 3) == max(Fr(5), Fr(9, 10) * 10, Fr(1) * 10) * 100 == 1000
+
+
+def test_core_order_fits_applies_the_restricted_check_on_top_of_the_mode() -> None:
+    """FINRA 4210(d)(2): cash $30,000 of which $10,000 secures a 100-share short at $100; Reg T alone would buy
+    $20,100 (initial 50% = 10,050 <= excess 15,000), the restriction allows only the $20,000 of net credit."""
+    account = Account(D(30000), (Position("XYZ", -100, "100"),))
+    net = Fr(30000) - 100 * 100  # plain oracle
+    over = Order("ABC", Side.BUY, 201, "100")
+    assert order_fits(account, over, finra(), Mode.REG_T).fits
+    check = order_fits(account, over, finra(), Mode.REG_T, restricted=True)
+    assert not check.fits and Fr(check.available) == net and "debit" in check.reason
+    assert order_fits(account, Order("ABC", Side.BUY, 200, "100"), finra(), Mode.REG_T, restricted=True).fits
+    assert not order_fits(account, Order("ABC", Side.SELL_SHORT, 1, "100"), finra(), Mode.REG_T, restricted=True).fits
+    cover = Order("XYZ", Side.BUY, 100, "100")
+    assert order_fits(account, cover, finra(), Mode.REG_T, restricted=True).fits
+    held = order_fits(account, Order("ABC", Side.BUY, 1, "100"), finra(), Mode.REG_T, restricted=True,
+                      restricted_reserved_cash=D(19950))  # fmt: skip
+    assert not held.fits

@@ -292,7 +292,7 @@ class PatternDayTradeTracker:
         self._designated_on = None
 
     def equity_restricted(self, day: dt.date, equity: Decimal | int | str) -> bool:
-        """A pattern day trader under the $25,000 minimum (4210(f)(8)(B)(iv)(a)); seed 000 puts it in cash mode."""
+        """A pattern day trader under the $25,000 minimum (4210(f)(8)(B)(iv)(a)): barred from day trading."""
         return rules_dt.pdt_equity_restricted(self.is_pattern_day_trader(day), equity, self._rules)
 
     # --- day-trading calls ----------------------------------------------------------------------------------------
