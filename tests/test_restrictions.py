@@ -344,3 +344,22 @@ def test_core_order_fits_applies_the_restricted_check_on_top_of_the_mode() -> No
     held = order_fits(account, Order("ABC", Side.BUY, 1, "100"), finra(), Mode.REG_T, restricted=True,
                       restricted_reserved_cash=D(19950))  # fmt: skip
     assert not held.fits
+
+
+def test_overnight_positions_of_the_account_are_not_day_trades() -> None:
+    """4210(f)(8)(B)(i): "a long security position held overnight and sold the next day prior to any new purchase"
+    is not a day trade; buying more and then selling is. The account tells the tracker what it held at the open."""
+    account = _pdt(LEGACY, "50000", (Position("XYZ", 100, "100"),))
+    hooks = account._day_trading
+    assert isinstance(hooks, LegacyPdtHooks)
+    account.reserve("s", Order("XYZ", Side.SELL, 50, "100"))
+    account.confirm("s", 50, "100")
+    assert hooks.tracker.day_trades(SESSION) == 0
+    assert hooks.budget.opened == 0 and hooks.budget.overnight["XYZ"] == 50
+    account.reserve("b", Order("XYZ", Side.BUY, 10, "100"))
+    account.confirm("b", 10, "100")
+    assert hooks.tracker.day_trades(SESSION) == 0  # a purchase after selling overnight shares is an opening trade
+    account.reserve("s2", Order("XYZ", Side.SELL, 10, "100"))
+    account.confirm("s2", 10, "100")
+    assert hooks.tracker.day_trades(SESSION) == 1
+    assert hooks.budget.day_traded == Fr(1, 4) * 1000

@@ -210,6 +210,22 @@ class PatternDayTradeTracker:
             raise DomainError("side", f"unknown side {side!r}: use buy, sell or sell_short") from None
         return day, Execution(symbol, direction, shares)
 
+    def note_overnight(self, day: dt.date, symbol: str, quantity: Decimal | int | str) -> None:
+        """Before the first execution of ``symbol`` on ``day``: the account holds ``quantity`` signed shares of it
+        from the prior day (the account knows its positions; the tracker only its own fills). Ignored once the symbol
+        has an execution that day (its state already says what is overnight)."""
+        day = _business_day(day)
+        shares = rules_dt.start_symbol_day(quantity).overnight  # validates the quantity
+        name = Execution(symbol, Side.BUY, Decimal(1)).symbol
+        if self._day is None or day > self._day:
+            self._open(day, self._positions_now() if self._day is not None else {})
+        if name in self._states:
+            return
+        if shares == ZERO:
+            self._carried.pop(name, None)
+        else:
+            self._carried[name] = shares
+
     def would_be_day_trade(self, day: dt.date, symbol: str, side: Side | str, quantity: Decimal | int | str) -> bool:
         """Whether an execution on ``day`` would complete a day trade (nothing is recorded). Use it before routing an
         order, e.g. to refuse the day trade that would make an account under $25,000 a pattern day trader."""
@@ -755,6 +771,8 @@ class LegacyPdtHooks:
             budget = replace(budget, overnight={**budget.overnight, name: position_before})
         if price is not None:
             budget = rules_dt.budget_after_fill(budget, self._rules, name, side, quantity, price, marginable, leverage)
+        if position_before is not None:
+            self.tracker.note_overnight(session, symbol, position_before)
         self.tracker.record_execution(session, symbol, side, quantity)
         self._session = session
         self._budget_day = session
