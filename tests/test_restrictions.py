@@ -363,3 +363,21 @@ def test_overnight_positions_of_the_account_are_not_day_trades() -> None:
     account.confirm("s2", 10, "100")
     assert hooks.tracker.day_trades(SESSION) == 1
     assert hooks.budget.day_traded == Fr(1, 4) * 1000
+
+
+def test_alpaca_deficit_call_is_due_in_2_business_days_and_one_miss_restricts() -> None:
+    """Alpaca's published intraday terms: the deficit call is due in 2 business days; one deficit unmet by the 5th
+    business day restricts the account for 90 days (FINRA 4210(d)(2) leaves "practice" to the firm)."""
+    hooks = IntradayMarginHooks(alpaca())
+    day = dt.date(2026, 11, 23)  # Monday
+    hooks.tracker.record_transaction(day, "0", "-5000", "20000")
+    deficit = hooks.tracker.close_day(day, "-5000")
+    assert deficit is not None
+    assert hooks.tracker.call_due(deficit) == dt.date(2026, 11, 25)  # Tue 24, Wed 25
+    assert deficit.fifth_business_day == dt.date(2026, 12, 1)  # 24, 25, 27 (26 Thanksgiving), 30, Dec 1
+    assert not hooks.tracker.restricted(dt.date(2026, 12, 1))
+    assert hooks.tracker.restricted(dt.date(2026, 12, 2))
+    regulatory = IntradayMarginHooks(finra())
+    regulatory.tracker.record_transaction(day, "0", "-5000", "20000")
+    regulatory.tracker.close_day(day, "-5000")
+    assert not regulatory.tracker.restricted(dt.date(2026, 12, 2))  # one miss is no practice under 3-in-365

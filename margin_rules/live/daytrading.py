@@ -431,6 +431,7 @@ class IntradayMarginTracker:
         practice: PracticeRule | None = None,
         restriction_days: int = RESTRICTION_CALENDAR_DAYS,
         de_minimis: DeMinimisReading = DeMinimisReading.LITERAL,
+        due_business_days: int = 5,
     ) -> None:
         self._mode = IntradayMode(mode)
         if practice is not None and not isinstance(practice, PracticeRule):
@@ -448,6 +449,13 @@ class IntradayMarginTracker:
         self._restriction_until: dt.date | None = None
         self._restriction_deficit: dt.date | None = None
         self._de_minimis = DeMinimisReading(de_minimis)
+        if (
+            isinstance(due_business_days, bool)
+            or not isinstance(due_business_days, int)
+            or not 1 <= due_business_days <= 5
+        ):
+            raise DomainError("due_business_days", "a whole number of business days from 1 to 5 (the rule's 5th)")
+        self._due_business_days = due_business_days
         self._net_deposits = ZERO
         self._last_level: Decimal | None = None
 
@@ -602,6 +610,13 @@ class IntradayMarginTracker:
                     self._restriction_start = start
                     self._restriction_until = until
                     self._restriction_deficit = deficit.day
+
+    def call_due(self, deficit: IntradayDeficit) -> dt.date:
+        """The day the firm's call for ``deficit`` is due: its ``due_business_days``-th business day (the rule's 5th
+        by default; Alpaca publishes 2). A missed 5th business day is what counts toward a practice either way."""
+        if not isinstance(deficit, IntradayDeficit):
+            raise InvalidTypeError("deficit", "expected an IntradayDeficit")
+        return calendar.add_business_days(deficit.day, self._due_business_days)
 
     def restricted(self, today: dt.date) -> bool:
         """Whether the 90-day restriction (no new or larger debit or short positions) covers ``today``: it started,
@@ -844,7 +859,11 @@ class IntradayMarginHooks:
         self.tracker = (
             tracker
             if tracker is not None
-            else IntradayMarginTracker(practice=rules_dt.practice_rule(rules), de_minimis=rules.day_trading.de_minimis)
+            else IntradayMarginTracker(
+                practice=rules_dt.practice_rule(rules),
+                de_minimis=rules.day_trading.de_minimis,
+                due_business_days=rules.day_trading.deficit_due_business_days,
+            )
         )
         self._session: dt.date | None = None
 
