@@ -44,7 +44,7 @@ def _pdt(rules: object = LEGACY, cash: str = "50000", positions: tuple[Position,
     hooks = account._day_trading
     assert isinstance(hooks, LegacyPdtHooks)
     hooks.tracker.designate(SESSION)  # a pattern day trader (4210(f)(8)(B)(ii): the firm's designation)
-    assert account.mode is Mode.LEGACY_DAY_TRADING
+    assert account.current_mode() is Mode.LEGACY_DAY_TRADING
     return account
 
 
@@ -226,7 +226,7 @@ def test_restricted_account_refuses_spending_short_proceeds_and_withdrawing_them
         session=SESSION,
         day_trading=IntradayMarginHooks(finra(), tracker),
     )  # cash 30,000 of which 10,000 are short proceeds: net credit 20,000
-    assert account.mode is Mode.INTRADAY
+    assert account.current_mode() is Mode.INTRADAY
     with pytest.raises(RefusedError) as err:
         account.reserve("buy", Order("ABC", Side.BUY, 201, "100"))  # $20,100 > $20,000
     assert err.value.reason == "restricted_account"

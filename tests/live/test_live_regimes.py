@@ -25,7 +25,7 @@ def _day_trades(account: MarginAccount, n: int) -> list[Mode]:
         account.confirm(f"b{i}", 10, "100")
         account.reserve(f"s{i}", Order("AAPL", Side.SELL, 10, "100"))
         account.confirm(f"s{i}", 10, "100")
-        modes.append(account.mode)
+        modes.append(account.current_mode())
     return modes
 
 
@@ -41,7 +41,7 @@ def test_legacy_pdt_four_day_trades(cash: str, after: Mode) -> None:
 def test_legacy_pdt_under_25000_keeps_reg_t_and_is_refused_day_trades() -> None:
     account = MarginAccount(LEGACY, "20000", session=SESSION)
     _day_trades(account, 4)
-    assert account.mode is Mode.REG_T
+    assert account.current_mode() is Mode.REG_T
     account.reserve("big", Order("MSFT", Side.BUY, 100, "300"))  # $30,000 on Reg T margin (2 x $20,000 of excess)
     account.confirm("big", 100, "300")
     with pytest.raises(RefusedError) as err:  # selling it today would complete a day trade (4210(f)(8)(B)(iv)(a))
@@ -69,7 +69,7 @@ def test_legacy_pdt_under_25000_cash_basis_is_the_restricted_check() -> None:
 def test_legacy_day_trading_buying_power_from_prior_close() -> None:
     account = MarginAccount(LEGACY, "30000", session=SESSION)
     _day_trades(account, 4)
-    assert account.mode is Mode.LEGACY_DAY_TRADING
+    assert account.current_mode() is Mode.LEGACY_DAY_TRADING
     # 4 x (prior equity 30,000 - prior maintenance 0) = 120,000 at 25%: a maintenance budget of 30,000, of which the
     # day's four $1,000 purchases used 4 x $250 (aggregate method, 4210(f)(8)(B)(iv): the budget is for the day).
     assert account.available() == Decimal(29000)
@@ -82,7 +82,7 @@ def test_legacy_day_trading_buying_power_from_prior_close() -> None:
 def test_intraday_regime_blocks_orders_that_would_create_a_deficit() -> None:
     account = MarginAccount(finra(), "-5000", [Position("AAPL", 100, "100")], session=SESSION)
     assert isinstance(account._day_trading, IntradayMarginHooks)
-    assert account.mode is Mode.INTRADAY
+    assert account.current_mode() is Mode.INTRADAY
     level = account.available()
     assert level == Decimal(5000) - Decimal(2500)  # equity - maintenance
     account.reserve("ok", Order("MSFT", Side.BUY, 100, "100"))  # maintenance 2,500: the level reaches 0
