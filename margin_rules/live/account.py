@@ -75,6 +75,7 @@ from margin_rules.order_check import (
     split_quantity,
 )
 from margin_rules.requirements import AccountRequirements, account_requirements, house_rate_function, position_terms
+from margin_rules.restrictions import restricted_withdrawal_limit
 from margin_rules.rulesets import DayTradingRegime, RuleSet
 from margin_rules.withdrawal import max_withdrawal_of, withdrawal_permitted_of
 
@@ -154,8 +155,14 @@ class DayTradingHooks(Protocol):
     """
 
     def restriction(self, figures: Figures) -> str | None:
-        """A reason to restrict the account to cash-available buying power (a PDT under $25,000, the 90-day
-        restriction), or None."""
+        """A reason the account may create or increase no debit balance and no short position (the 4210(d)(2) 90-day
+        restriction, the 4210(f)(8)(B)(iv)(c) cash-available basis), or None; the account then decides orders with
+        :func:`margin_rules.restrictions.restricted_order_decision` (not cash mode)."""
+        ...
+
+    def order_refusal(self, figures: Figures, symbol: str, side: Side, quantity: Decimal) -> str | None:
+        """A reason the regime refuses this order outright (a pattern day trader under $25,000 may not complete a day
+        trade, FINRA 4210(f)(8)(B)(iv)(a)), or None."""
         ...
 
     def mode(self, base: Mode, figures: Figures) -> Mode:
@@ -178,9 +185,21 @@ class DayTradingHooks(Protocol):
         ...
 
     def on_fill(
-        self, session: dt.date, symbol: str, side: Side, quantity: Decimal, before: Figures, after: Figures
+        self,
+        session: dt.date,
+        symbol: str,
+        side: Side,
+        quantity: Decimal,
+        before: Figures,
+        after: Figures,
+        *,
+        price: Decimal | None = None,
+        marginable: bool = True,
+        leverage: Decimal = Decimal(1),
+        position_before: Decimal | None = None,
     ) -> None:
-        """Record a fill (day-trade counting, intraday margin level after an IML-reducing transaction)."""
+        """Record a fill (day-trade counting, the day's use of day-trading buying power, intraday margin level after
+        an IML-reducing transaction)."""
         ...
 
     def on_transfer(self, session: dt.date, amount: Decimal, before: Figures, after: Figures) -> None:
@@ -562,9 +581,11 @@ class MarginAccount:
         hooks = self._day_trading
         if hooks is None:
             return base
-        if hooks.restriction(figures) is not None:
-            return Mode.CASH
         return hooks.mode(base, figures)
+
+    def _restricted(self, figures: Figures) -> bool:
+        """Whether the account may create or increase no debit and no short (its own check, not cash mode)."""
+        return self._day_trading is not None and self._day_trading.restriction(figures) is not None
 
     def _limit(self, mode: Mode, figures: Figures) -> DayTradingLimit | None:
         """The legacy day-trading limit in force (2x while a day-trading call is open), from the regime's tracker."""
@@ -848,13 +869,16 @@ class MarginAccount:
             self._reserved_for(mode),
             self._pending_close.get((symbol, side), ZERO),
             self._limit(mode, self._figures),
+            restricted=self._base_mode is not Mode.CASH and self._restricted(self._figures),
+            reserved_cash=self._reserved_cash,
         )
 
     def reserve(self, order_id: str, order: Order) -> Reservation:
         """Atomically check ``order`` against the buying power of the account's mode (net of open reservations) and
         hold its charge. Closing and reducing orders always fit (even under a margin call); opening orders are refused
         while opening is blocked. Raises RefusedError (``duplicate_order_id``, ``opening_blocked``,
-        ``insufficient_buying_power``, ``minimum_equity``, ``transaction_blocked``) with the figures; nothing changes
+        ``insufficient_buying_power`` (with ``remaining``, the budget left), ``minimum_equity``, ``restricted_account``,
+        ``maintenance_deficiency``, ``day_trade_barred``, ``transaction_blocked``) with the figures; nothing changes
         then."""
         oid = _order_id(order_id)
         if not isinstance(order, Order):
@@ -866,6 +890,13 @@ class MarginAccount:
             mode = self._mode(figures)
             decision = self._decide(order, mode)
             terms = decision.terms
+            barred = (
+                None
+                if self._day_trading is None
+                else self._day_trading.order_refusal(figures, order.symbol, order.side, order.quantity)
+            )
+            if barred is not None:
+                raise RefusedError("day_trade_barred", barred, {"order_id": oid, "equity": figures.equity})
             if not terms.is_closing_only and (self._blocks or not decision.fits):
                 figs: dict[str, object] = {
                     "order_id": oid,
@@ -883,8 +914,25 @@ class MarginAccount:
                         "opening orders are refused until cured: " + "; ".join(sorted(self._blocks.values())),
                         {**figs, "blocks": dict(self._blocks)},
                     )
-                code = "insufficient_buying_power" if decision.charge > decision.available else "minimum_equity"
-                raise RefusedError(code, decision.reason, figs)
+                figs["remaining"] = max(decision.available, ZERO)
+                if decision.reason.startswith("restricted account"):
+                    code = "restricted_account"
+                elif decision.reason.startswith("maintenance deficiency"):
+                    code = "maintenance_deficiency"
+                elif decision.charge > decision.available:
+                    code = "insufficient_buying_power"
+                else:
+                    code = "minimum_equity"
+                reason = decision.reason
+                if code == "insufficient_buying_power":
+                    reason = f"{reason}: the order needs {decision.charge}, {figs['remaining']} remains"
+                    if mode is Mode.LEGACY_DAY_TRADING:  # the day's budget in dollars (4210(f)(8)(B)(iii), 4x)
+                        remaining = max(decision.available, ZERO)
+                        with exact():
+                            left = f.day_trading_buying_power(DECIMAL, self._rates, remaining, ZERO)
+                        figs["remaining_buying_power"] = left
+                        reason = f"{reason} ({left} of day-trading buying power left today)"
+                raise RefusedError(code, reason, figs)
             held = self._positions.get(order.symbol)
             marginable = held.marginable if held is not None else order.marginable
             leverage = held.leverage if held is not None else order.leverage
@@ -1063,7 +1111,18 @@ class MarginAccount:
             self._reserved_cash, self._reserved_initial, self._reserved_maintenance = reserved
             self._set_pending(side_key, pending)
             if self._day_trading is not None:
-                self._day_trading.on_fill(self._session, symbol, side, qty, before, self._figures)
+                self._day_trading.on_fill(
+                    self._session,
+                    symbol,
+                    side,
+                    qty,
+                    before,
+                    self._figures,
+                    price=fill_price,
+                    marginable=held.marginable if held is not None else r.marginable,
+                    leverage=held.leverage if held is not None else r.leverage,
+                    position_before=held_qty,
+                )
             fill = Fill(oid, symbol, side, qty, fill_price, actually_opened, actually_closed, remaining, new_qty, cash)
             self._changed("fill", {"order_id": oid, "symbol": symbol, "quantity": qty, "price": fill_price})
             return fill
@@ -1135,6 +1194,9 @@ class MarginAccount:
             if mode is not Mode.LEGACY_DAY_TRADING and (self._reservations or mode is Mode.CASH):
                 held = DECIMAL.max(available_budget(figures, mode, self._reserved_for(mode)), ZERO)
                 limit = DECIMAL.min(rule_max, held)
+            if mode is not Mode.CASH and self._restricted(figures):  # no new or larger debit (FINRA 4210(d)(2))
+                held = restricted_withdrawal_limit(figures.cash, figures.short_market_value, self._reserved_cash)
+                limit = DECIMAL.min(limit, held)
         return limit, rule_max, held
 
     def withdraw(self, amount: Decimal | int | str) -> Figures:
@@ -1156,6 +1218,12 @@ class MarginAccount:
             }
             if not permitted:
                 raise RefusedError("withdrawal_exceeds_maximum", f"exceeds the maximum withdrawal of {rule_max}", figs)
+            if value > limit and self._restricted(figures) and self._base_mode is not Mode.CASH:
+                raise RefusedError(
+                    "restricted_account",
+                    f"only {limit} can leave without creating or increasing a debit balance (FINRA 4210(d)(2))",
+                    figs,
+                )
             if value > limit:
                 raise RefusedError(
                     "funds_held_for_orders", f"only {limit} can leave while orders are open (budget {budget})", figs
@@ -1276,4 +1344,6 @@ class MarginAccount:
 
 
 def _rules_fingerprint(rules: RuleSet) -> str:
-    return repr((rules.rates, rules.house, rules.withdrawal_rule.value, rules.day_trading_regime.value))
+    return repr(
+        (rules.rates, rules.house, rules.withdrawal_rule.value, rules.day_trading_regime.value, rules.day_trading)
+    )
