@@ -186,6 +186,10 @@ class Proceeds:
     amount: Decimal
     settles_on: dt.date
 
+    def __post_init__(self) -> None:
+        _valid_amount(self.amount, "proceeds.amount", positive=True)
+        _date(self.settles_on, "proceeds.settles_on")
+
 
 @dataclass(frozen=True, slots=True)
 class Lot:
@@ -202,6 +206,23 @@ class Lot:
     cost: Decimal
     owed: Decimal
     paid_on: dt.date
+
+    def __post_init__(self) -> None:
+        if isinstance(self.lot_id, bool) or not isinstance(self.lot_id, int) or self.lot_id < 0:
+            raise InvalidTypeError("lot.lot_id", "a lot id is a non-negative int")
+        if not isinstance(self.symbol, str) or not self.symbol:
+            raise InvalidTypeError("lot.symbol", "a symbol is a non-empty string")
+        if (
+            not isinstance(self.quantity, Decimal)
+            or to_decimal(self.quantity, "lot.quantity", max_abs=MAX_QUANTITY) < 0
+        ):
+            raise DomainError("lot.quantity", "a lot's quantity is a Decimal, not negative")
+        _valid_amount(self.cost, "lot.cost")
+        _valid_amount(self.owed, "lot.owed")
+        if self.owed > self.cost:
+            raise DomainError("lot.owed", f"more is owed ({self.owed}) than the purchase cost ({self.cost})")
+        for name in ("trade_date", "settlement_date", "due_date", "paid_on"):
+            _date(getattr(self, name), f"lot.{name}")
 
     @property
     def paid_in_full(self) -> bool:
@@ -236,6 +257,16 @@ class Restriction:
     cure_by: dt.date | None = None
     lifted_on: dt.date | None = None
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.kind, RestrictionKind):
+            raise InvalidTypeError("restriction.kind", "expected a RestrictionKind")
+        _date(self.start, "restriction.start")
+        _date(self.through, "restriction.through")
+        _valid_amount(self.cure_amount, "restriction.cure_amount")
+        for name in ("cure_by", "lifted_on"):
+            if getattr(self, name) is not None:
+                _date(getattr(self, name), f"restriction.{name}")
+
     def active_on(self, day: dt.date) -> bool:
         """In force on ``day``."""
         if self.lifted_on is not None and day >= self.lifted_on:
@@ -254,6 +285,21 @@ class CashAccountState:
     violations: tuple[Violation, ...] = ()
     restrictions: tuple[Restriction, ...] = ()
     next_lot_id: int = 1
+
+    def __post_init__(self) -> None:
+        _date(self.day, "state.day")
+        _valid_amount(self.settled, "state.settled")
+        for name, kind in (
+            ("unsettled", Proceeds),
+            ("lots", Lot),
+            ("violations", Violation),
+            ("restrictions", Restriction),
+        ):
+            value = getattr(self, name)
+            if not isinstance(value, tuple) or not all(isinstance(item, kind) for item in value):
+                raise InvalidTypeError(f"state.{name}", f"expected a tuple of {kind.__name__}")
+        if isinstance(self.next_lot_id, bool) or not isinstance(self.next_lot_id, int) or self.next_lot_id < 0:
+            raise InvalidTypeError("state.next_lot_id", "a lot id is a non-negative int")
 
     def held(self, symbol: str) -> Decimal:
         """Shares of ``symbol`` held."""
@@ -361,6 +407,16 @@ class CashDecision:
 
 
 # --- validation ----------------------------------------------------------------------------------------------------
+
+
+def _valid_amount(value: object, field_name: str, *, positive: bool = False) -> Decimal:
+    """A stored amount: a Decimal within the amount bounds, not negative (positive when asked)."""
+    if not isinstance(value, Decimal):
+        raise InvalidTypeError(field_name, f"expected a Decimal, got {type(value).__name__}")
+    amount = to_amount(value, field_name)
+    if amount < ZERO or (positive and amount == ZERO):
+        raise DomainError(field_name, f"must be {'positive' if positive else 'non-negative'} (got {amount})")
+    return amount
 
 
 def _date(value: object, field_name: str) -> dt.date:
@@ -873,7 +929,10 @@ def apply_events(
 
 @icontract.ensure(lambda result: result.approved, "only an approved decision is returned")
 def require_approved(decision: CashDecision) -> CashDecision:
-    """``decision`` if approved, else :class:`~margin_rules.errors.RefusedError` with its reason code."""
+    """``decision`` if approved, else :class:`~margin_rules.errors.RefusedError` with its reason code.
+
+    :raises RefusedError: when the decision is a refusal
+    """
     if not isinstance(decision, CashDecision):
         raise InvalidTypeError("decision", "expected a CashDecision")
     if not decision.approved:
