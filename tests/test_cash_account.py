@@ -444,6 +444,7 @@ events = st.lists(
         st.tuples(st.just("buy"), st.sampled_from(SYMBOLS), st.integers(1, 20), st.integers(1, 200)),
         st.tuples(st.just("sell"), st.sampled_from(SYMBOLS), st.integers(1, 20), st.integers(1, 200)),
         st.tuples(st.just("next"), st.integers(1, 40)),
+        st.tuples(st.just("edge"), st.sampled_from(SYMBOLS), st.integers(-1, 1)),  # a buy at settled cash +- $1
     ),
     max_size=40,
 )
@@ -471,7 +472,11 @@ def test_property_cash_account_agrees_with_the_plain_oracle(opening: int, script
         elif kind == "withdraw":
             event = ca.Withdrawal(day, Decimal(step[1]))
             expected = plain.withdraw(day, step[1])
-        elif kind == "buy":
+        elif kind in {"buy", "edge"}:
+            if kind == "edge":
+                plain.goto(day)
+                step = ("buy", step[1], 1, max(1, plain.settled + step[2]))
+                kind = "buy"
             frozen_before = plain.frozen(day)
             settled_before = state.settled if state.day == day else None
             event = buy(day, step[1], step[2], step[3])
