@@ -18,6 +18,7 @@ from margin_rules.buying_power import (
     order_charge,
     order_fits,
 )
+from margin_rules.carry import CarryRates, Dividend, accrue, alpaca_rates, carry_series, ibkr_pro_rates
 from margin_rules.errors import (
     DomainError,
     DuplicatePositionError,
@@ -44,6 +45,7 @@ from margin_rules.margin_call import (
 )
 from margin_rules.model import Account, Order, Position, Side
 from margin_rules.orders import max_order_quantity
+from margin_rules.portfolio_margin import OffsetModel, PMHouse, PMInstrument, PMRules, net_margin_requirement, pm_rules
 from margin_rules.requirements import (
     AccountRequirements,
     OrderRequirement,
@@ -138,3 +140,18 @@ __all__ = [
     "unrealized_pl",
     "withdraw",
 ]
+
+__all__ += [  # portfolio margin and the cost of carry (issue 13)
+    "CarryRates",
+    "Dividend",
+    "OffsetModel",
+    "PMHouse",
+    "PMInstrument",
+    "PMRules",
+    "accrue",
+    "alpaca_rates",
+    "carry_series",
+    "ibkr_pro_rates",
+    "net_margin_requirement",
+    "pm_rules",
+]  # margin_rules.portfolio_margin.portfolio_margin is not re-exported: it would shadow its module

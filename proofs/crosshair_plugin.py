@@ -103,6 +103,30 @@ def _order(p: Any) -> Order:
             raise IgnoreAttempt from None
 
 
+# Portfolio margin and carry (issue 13): presets chosen symbolically (the parameters are cited constants).
+from margin_rules.carry import CarryRates, alpaca_rates, ibkr_pro_rates  # noqa: E402
+from margin_rules.portfolio_margin import PMHouse, PMRules, PortfolioType, pm_rules  # noqa: E402
+
+_PM_RULES = (
+    pm_rules(),
+    pm_rules().with_house(PMHouse(ranges={PortfolioType.EQUITY: (Decimal("0.25"), Decimal("0.25"))},
+                                  minimum_charge_per_share=Decimal("0.5"))),
+)  # fmt: skip
+_CARRY_RATES = (alpaca_rates(), ibkr_pro_rates("0.0433"))
+
+
+def _pm_rules(p: Any) -> PMRules:
+    with ResumedTracing():  # type: ignore[no-untyped-call]  # crosshair.tracers is unannotated
+        return _PM_RULES[0] if p(bool, "_pm_plain") else _PM_RULES[1]
+
+
+def _carry_rates(p: Any) -> CarryRates:
+    with ResumedTracing():  # type: ignore[no-untyped-call]  # crosshair.tracers is unannotated
+        return _CARRY_RATES[0] if p(bool, "_alpaca_rates") else _CARRY_RATES[1]
+
+
+register_type(PMRules, _pm_rules)
+register_type(CarryRates, _carry_rates)
 register_type(RuleSet, _rules)
 register_type(Position, _position)
 register_type(Account, _account)

@@ -54,6 +54,12 @@ NOT_ANALYSABLE: dict[str, str] = {
     "test_check_order_agrees_exactly_with_order_fits (exact agreement with buying_power.order_fits, 300 examples)",
     "margin_rules.order_check.check_order": "tests/live/test_live_order_check.py::"
     "test_check_order_agrees_exactly_with_order_fits and ::test_live_account_decides_as_order_fits",
+    # Two accounts per call (measured 2026-12-04): within the core budget CrossHair sometimes builds no valid pair and
+    # reports "Unable to meet precondition" (another run of the same budget finds inputs and passes).
+    "margin_rules.carry.order_daily_carry": "tests/test_carry.py::test_daily_carry_of_an_order (its postcondition is "
+    "daily_carry(after) - daily_carry(before), and daily_carry is analysed)",
+    "margin_rules.portfolio_margin.pm_intraday_check": "tests/test_portfolio_margin.py::"
+    "test_intraday_check_under_five_million and ::test_below_minimum_equity_only_risk_reducing_trades",
 }
 
 

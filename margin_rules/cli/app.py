@@ -131,11 +131,29 @@ def evaluate(
     ] = False,
     mode: ModeOption = None,
     policy: PolicyOption = LiquidationPolicy.LOSERS_FIRST,
+    portfolio_margin: Annotated[
+        bool,
+        typer.Option(
+            "--portfolio-margin", help="Portfolio margin (FINRA 4210(g)): requirement, gross vs net per group."
+        ),
+    ] = False,
 ) -> None:
     """Evaluate an account: equity, requirements, excess, health, buying power, withdrawal, margin calls.
 
-    Exits 1 when the account has a margin call, 0 otherwise, 2 on a bad file or option.
+    Exits 1 when the account has a margin call, 0 otherwise, 2 on a bad file or option. With --portfolio-margin:
+    exits 1 on a portfolio-margin deficiency or equity below the $100,000 minimum.
     """
+    if portfolio_margin:
+        from margin_rules.cli import pm_carry
+
+        with guarded():
+            snapshot = load_snapshot(file)
+            pm, net = pm_carry.evaluate_pm(snapshot.account, load_rules(rules or snapshot.default_rules))
+            if as_json:
+                typer.echo(json.dumps(pm_carry.pm_json(pm, net, snapshot.source), indent=2))
+            else:
+                _stdout().print(pm_carry.pm_renderable(pm, net, snapshot.source))
+        raise typer.Exit(EXIT_NO if pm_carry.pm_has_call(pm) else EXIT_OK)
     with guarded():
         snapshot = load_snapshot(file)
         rule_set = load_rules(rules or snapshot.default_rules)
@@ -202,6 +220,43 @@ def what_if(
             _stdout().print(whatif.renderable(result))
     if not result.fits:
         raise typer.Exit(EXIT_NO)
+
+
+@app.command()
+def carry(
+    file: Annotated[Path, typer.Argument(help="Account file or Alpaca document (JSON).")],
+    start: Annotated[str, typer.Option("--from", help="First day of the period (YYYY-MM-DD), included.")],
+    end: Annotated[str, typer.Option("--to", help="Day after the period (YYYY-MM-DD), excluded.")],
+    rates: Annotated[
+        str, typer.Option("--rates", help="alpaca, ibkr (with --benchmark) or an annual rate.")
+    ] = "alpaca",
+    benchmark: Annotated[str | None, typer.Option("--benchmark", help="Benchmark rate for --rates ibkr.")] = None,
+    borrow: Annotated[
+        list[str] | None, typer.Option("--borrow", metavar="SYMBOL=RATE", help="Hard-to-borrow annual rate.")
+    ] = None,
+    settled_cash: Annotated[
+        str | None, typer.Option("--settled-cash", help="Settlement-date cash (default: the account's cash).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Emit JSON instead of a table.")] = False,
+) -> None:
+    """The cost of carry of holding the account over a period: margin interest (rate / 360 on the settlement-date
+    debit, a Friday accrues the weekend), borrow fees on shorts, line by line, on NYSE business days."""
+    import datetime as dt
+
+    from margin_rules.cli import pm_carry
+
+    with guarded():
+        try:
+            first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+        except ValueError as exc:
+            raise InputError("--from/--to", "", f"a date is YYYY-MM-DD ({exc})") from None
+        snapshot = load_snapshot(file)
+        chosen = pm_carry.carry_rates(rates, benchmark, borrow or [])
+        statement = pm_carry.run_carry(snapshot.account, chosen, first, last, settled_cash, [])
+        if as_json:
+            typer.echo(json.dumps(pm_carry.carry_json(statement, chosen, snapshot.source), indent=2))
+        else:
+            _stdout().print(pm_carry.carry_renderable(statement, chosen, snapshot.source))
 
 
 def project_root() -> Path | None:

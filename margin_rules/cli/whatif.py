@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from margin_rules.buying_power import Mode, OrderCheck, effective_mode, order_fits
+from margin_rules.carry import alpaca_rates, order_daily_carry
 from margin_rules.cli.evaluation import Evaluation, evaluate
 from margin_rules.cli.fmt import number, plain
 from margin_rules.cli.io import InputError, Snapshot
@@ -54,6 +55,8 @@ class WhatIf:
     after_note: str
     hypothetical: bool
     """True when the order does not fit: ``after`` is the account *if it were filled* anyway."""
+    daily_carry: Decimal | None = None
+    """What the order adds to one day's carry (margin interest, borrow fee; Alpaca rates): negative = a cost."""
 
     @property
     def check(self) -> OrderCheck:
@@ -144,7 +147,10 @@ def what_if(
     before = evaluate(account, rules, reserved=snapshot.reserved, mode=chosen, source=snapshot.source)
     fits = next(c for c in checks if c.mode is chosen).fits
     after, note = _after(snapshot, rules, order, requirement, chosen, fits)
-    return WhatIf(order, chosen, requested, requirement, checks, largest, fractional, before, after, note, not fits)
+    carry = None if after is None else order_daily_carry(account, after.account, alpaca_rates())
+    return WhatIf(
+        order, chosen, requested, requirement, checks, largest, fractional, before, after, note, not fits, carry
+    )
 
 
 # --- output --------------------------------------------------------------------------------------------------------
@@ -216,6 +222,7 @@ def to_json(result: WhatIf) -> dict[str, Any]:
         "after": None if result.after is None else _summary(result.after),
         "after_is_hypothetical": result.hypothetical,
         "after_note": result.after_note,
+        "daily_carry": None if result.daily_carry is None else plain(result.daily_carry),
     }
 
 
@@ -238,6 +245,8 @@ def renderable(result: WhatIf) -> RenderableType:
     reqs.add_row("Maintenance requirement (4210(c))", usd(req.maintenance, OWED))
     reqs.add_row("Minimum equity (4210(b)(1))", usd(req.minimum_equity, OWED))
     reqs.add_row("Equity required after the order", usd(req.required_equity, OWED))
+    if result.daily_carry is not None:
+        reqs.add_row("Daily carry (interest, borrow; Alpaca /360)", usd(result.daily_carry, AVAILABLE))
 
     checks = Table(title="Does it fit?", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
     checks.add_column("Mode")

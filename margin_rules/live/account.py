@@ -37,6 +37,7 @@ from typing import Any, Protocol
 from margin_rules import formulas as f
 from margin_rules.arith import DECIMAL
 from margin_rules.buying_power import BuyingPower, Mode, buying_power, charge_in
+from margin_rules.carry import CarryRates, CarryStatement, accrue
 from margin_rules.cash_account import CashAccountState
 from margin_rules.errors import (
     DomainError,
@@ -427,6 +428,8 @@ class MarginAccount:
             self.update_prices(p["prices"])
         elif kind == "end_of_day":
             self.end_of_day(dt.date.fromisoformat(p["next_session"]))
+        elif kind == "carry":
+            self._post_carry(p["amount"], p["sma"], p["detail"])
         elif kind == "block":
             self.block_opening(p["key"], p["reason"])
         elif kind == "unblock":
@@ -1259,10 +1262,37 @@ class MarginAccount:
             self._changed("prices", {"symbols": tuple(parsed)})
             return self._figures
 
-    def end_of_day(self, next_session: dt.date | None = None) -> Figures:
+    def apply_carry(self, statement: CarryStatement) -> Figures:
+        """Post a carry statement of the core (:func:`margin_rules.carry.accrue`): its total to cash and its SMA
+        effect (dividends, Reg T 220.5(b)(1)) to the SMA, journaled as one ``carry`` record."""
+        if not isinstance(statement, CarryStatement):
+            raise InvalidTypeError("statement", "a CarryStatement from margin_rules.carry.accrue")
+        detail = f"{statement.from_date.isoformat()}..{statement.to_date.isoformat()} ({len(statement.lines)} lines)"
+        with self._lock:
+            return self._post_carry(statement.total, statement.sma_total, detail)
+
+    def _post_carry(self, amount: Decimal, sma_effect: Decimal, detail: str) -> Figures:
+        with self._lock:
+            with exact():
+                cash = self._cash + amount
+                sma = self._sma + sma_effect
+            _fits_amount(cash, "cash")
+            _fits_amount(sma, "sma")
+            cash_plan = self._cash_account.plan_carry(self._session, amount) if self._cash_account else None
+            self._record("carry", {"amount": amount, "sma": sma_effect, "detail": detail})
+            if self._cash_account is not None and cash_plan is not None:
+                self._cash_account.commit(cash_plan)
+            self._cash = cash
+            self._sma = sma
+            self._figures = self._make_figures(self._prior_equity, self._prior_maintenance)
+            self._changed("carry", {"amount": amount, "detail": detail})
+            return self._figures
+
+    def end_of_day(self, next_session: dt.date | None = None, carry: CarryRates | None = None) -> Figures:
         """Close the session: mark the SMA to the market (Reg T 220.5), fix the prior-close equity and maintenance
         (4210(f)(8)(B)(iv)), let the day-trading trackers close the day, and open ``next_session`` (default: the next
-        NYSE business day)."""
+        NYSE business day). With ``carry`` rates, the day's carry (interest and borrow fees until the next session:
+        a Friday accrues the weekend) is posted first through :meth:`apply_carry` (its own journal record)."""
         with self._lock:
             if next_session is None:
                 next_session = calendar.next_business_day(self._session)
@@ -1270,6 +1300,11 @@ class MarginAccount:
                 raise InvalidTypeError("next_session", "the next session is a datetime.date")
             if next_session <= self._session:
                 raise DomainError("next_session", f"{next_session} is not after the session {self._session}")
+            if carry is not None:
+                if not isinstance(carry, CarryRates):
+                    raise InvalidTypeError("carry", "CarryRates from margin_rules.carry")
+                day = self._session
+                self.apply_carry(accrue(self.snapshot(), carry, day, next_session, business_days=(day,)))
             figures = self._figures
             sma = sma_marked(self._sma, figures)
             equity = figures.equity

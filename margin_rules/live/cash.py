@@ -132,6 +132,19 @@ class CashTracker:
         INSUFFICIENT_SETTLED_CASH`)."""
         return ca.apply_event(self._state, ca.Withdrawal(session, amount), self._rules)
 
+    def plan_carry(self, session: dt.date, amount: Decimal) -> ca.CashAccountState:
+        """The state after a carry posting (:meth:`MarginAccount.apply_carry`): a credit (a dividend) is settled cash;
+        a debit (a fee) comes out of settled cash, as far as there is some (a cash account carries no debit balance;
+        the rest is not tracked as owed)."""
+        if amount > ZERO:
+            return self.plan_deposit(session, amount)[0]
+        settled = self.withdrawable(session)
+        with exact():
+            take = min(settled, -amount)
+        if take <= ZERO:
+            return self._moved(session)
+        return self.plan_withdrawal(session, take)[0]
+
     def plan_fill(
         self, session: dt.date, symbol: str, buy: bool, quantity: Decimal, price: Decimal
     ) -> tuple[ca.CashAccountState, ca.CashDecision]:

@@ -169,6 +169,7 @@ GOLDEN_CASES = [
         "leveraged_etf",
         "alpaca_account",
         "below_minimum_equity",
+        "pm_hedge",
     )
     for rules in ("finra", "alpaca")
 ]
