@@ -6,6 +6,7 @@ nothing. Each expected figure is worked by hand in the test (the plain oracle)."
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from margin_rules.errors import RefusedError
 from margin_rules.live.account import MarginAccount
 from margin_rules.live.journal import Journal
 from margin_rules.model import Order, Position, Side
+from margin_rules.money import ZERO
 from margin_rules.rulesets import finra
 
 FRI = dt.date(2026, 10, 9)  # the Friday before Columbus Day 2026
@@ -148,3 +150,18 @@ def test_journal_replay_rebuilds_the_cash_account_state(tmp_path: Path) -> None:
     restored = MarginAccount.restore(journal, finra())
     assert restored.cash_account_state() == account.cash_account_state()
     assert restored.state()["cash_account"] == account.state()["cash_account"]
+
+
+def test_a_dividend_is_settled_cash_and_a_fee_comes_out_of_settled_cash() -> None:
+    """A cash dividend credited to a cash account (margin_rules.carry) can be withdrawn at once; a charge is taken
+    from settled cash. Hand-worked: $0 + $50 dividend = $50 settled; then a $20 fee leaves $30."""
+    from margin_rules.carry import CarryLine, CarryStatement, ChargeKind
+
+    account = MarginAccount(finra(), "0", [Position("AAA", 10, "100")], mode=Mode.CASH, session=TUE)
+    dividend = CarryLine(TUE, ChargeKind.DIVIDEND, "AAA", Decimal(10), Decimal(0), 0, Decimal(50), Decimal(50), ZERO)
+    account.apply_carry(CarryStatement(TUE, TUE, (dividend,)))
+    assert account.max_withdrawal() == 50
+    fee = CarryLine(TUE, ChargeKind.BORROW_FEE, None, Decimal(0), Decimal(0), 1, Decimal(-20), Decimal(-20), ZERO)
+    account.apply_carry(CarryStatement(TUE, TUE, (fee,)))
+    state = account.cash_account_state()
+    assert state is not None and state.settled == 30 == account.max_withdrawal()
