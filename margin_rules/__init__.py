@@ -15,6 +15,7 @@ from margin_rules.buying_power import (
     OrderCheck,
     available_excess,
     buying_power,
+    effective_mode,
     order_charge,
     order_fits,
 )

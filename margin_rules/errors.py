@@ -63,3 +63,23 @@ class RefusedError(MarginRulesError):
         self.reason = reason
         self.figures = dict(figures or {})
         super().__init__(f"{reason}: {message}")
+
+
+EXIT_MISSING_EXTRA = 5
+"""The exit code of every ``margin-rules`` command whose optional dependencies are not installed (the one-line message
+names the extra to install); documented in the README and ``margin-rules --help``."""
+
+
+class MissingExtraError(MarginRulesError, ImportError):
+    """A feature needs an optional dependency group (a packaging "extra") that is not installed.
+
+    The message is one line naming the extra and the command that installs it, e.g. ``margin_rules.live needs the
+    'account' extra (holidays is not installed): pip install 'margin_rules[account]'``.
+    """
+
+    def __init__(self, feature: str, extra: str, missing: str | None) -> None:
+        self.feature = feature
+        self.extra = extra
+        self.missing = missing
+        detail = f" ({missing} is not installed)" if missing else ""
+        super().__init__(f"{feature} needs the '{extra}' extra{detail}: pip install 'margin_rules[{extra}]'")

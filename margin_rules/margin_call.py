@@ -34,7 +34,7 @@ from margin_rules import formulas as f
 from margin_rules.arith import DECIMAL
 from margin_rules.errors import DomainError, InvalidTypeError
 from margin_rules.health import health_of
-from margin_rules.health_state import HealthState
+from margin_rules.health_state import MAINTENANCE_CALL_LABEL, HealthState
 from margin_rules.model import Account, Order, Position, Side
 from margin_rules.money import MAX_PLACES, MAX_PRICE, ZERO, exact, exact_function
 from margin_rules.rates import RATE_FIELDS, Rates
@@ -78,6 +78,19 @@ class CallKind(StrEnum):
     """Reg T 12 CFR 220.4(c)(3): the Reg T requirement of a purchase not covered, i.e. a negative SMA (220.5)."""
     MINIMUM_EQUITY = "minimum_equity"
     """FINRA 4210(b)(1): an account using credit (a debit balance or a short) with equity below $2,000."""
+
+    @property
+    def label(self) -> str:
+        """The words shown to people for this call (CLI, dashboard, JSON ``label``); a maintenance call has the same
+        name as the health state it comes from (:attr:`margin_rules.health_state.HealthState.label`)."""
+        return _LABELS[self]
+
+
+_LABELS: Final = {
+    CallKind.MAINTENANCE: MAINTENANCE_CALL_LABEL,
+    CallKind.REG_T: "Reg T call",
+    CallKind.MINIMUM_EQUITY: "Minimum equity call",
+}
 
 
 _CITATIONS: Final = {

@@ -1,7 +1,7 @@
 """``python -m proofs`` (``make prove``): run every verification stage, write ``reports/``, exit non-zero on any
 failure, ``unknown``, canary mismatch or missing stage.
 
-Stages, in order (each follows the stage-result interface of docs/TEAM_NOTES.md):
+Stages, in order (each follows the stage-result interface of docs/ARCHITECTURE.md):
 
 1. ``z3``: the properties of :mod:`specs.properties` (proofs, vacuity witnesses, planted bugs), PARAMETER_NECESSITY,
    the necessity table and the shared canary matrix (:mod:`proofs.stage_z3`);

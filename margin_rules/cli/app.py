@@ -7,9 +7,12 @@ Exit codes (also in ``margin-rules --help`` and the README):
   failing stage, ``reconcile`` found a mismatch (as ``diff`` and ``grep`` use 1);
 * ``2`` usage or input error: a bad option, a missing or malformed file, an invalid field (one line names it);
 * ``3`` internal error (a bug: one line, no traceback; please report it);
+* ``5`` a feature's optional dependencies are not installed: one line names the extra (``pip install
+  'margin_rules[cli]'``, ``[account]`` for ``demo``, ``[alpaca]`` for ``reconcile`` and Alpaca documents);
 * ``130`` interrupted (Ctrl-C), except ``demo``, which ends normally.
 
-``reconcile`` returns the reconciler's own codes (0 agree, 1 breach, 2 usage, 3 skipped: no credentials, 4 API error).
+``reconcile`` returns the reconciler's own codes (0 agree, 1 breach, 2 usage, 3 skipped: no credentials, 4 API error,
+5 the alpaca extra is missing).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import os
 import subprocess
 import sys
 import webbrowser
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NoReturn, TypeVar
@@ -28,10 +31,10 @@ import typer
 from rich.console import Console
 
 from margin_rules.buying_power import Mode
-from margin_rules.cli import render
+from margin_rules.cli import reconcile_cmd, render
 from margin_rules.cli.evaluation import evaluate_snapshot, to_json
 from margin_rules.cli.io import InputError, load_rules, load_snapshot
-from margin_rules.errors import InvalidInputError, MarginRulesError
+from margin_rules.errors import EXIT_MISSING_EXTRA, InvalidInputError, MarginRulesError, MissingExtraError
 from margin_rules.margin_call import LiquidationPolicy
 
 EXIT_OK = 0
@@ -41,14 +44,16 @@ EXIT_INTERNAL = 3
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok (no margin call / the order fits / proofs pass); 1 the answer is no (a margin call, an order "
-    "that does not fit, a failed proof); 2 usage or input error; 3 internal error. reconcile: 0 agree, 1 breach, "
-    "2 usage, 3 skipped (no credentials), 4 Alpaca API error."
+    "that does not fit, a failed proof); 2 usage or input error; 3 internal error; 5 an optional extra is not "
+    "installed (the message names it). reconcile: 0 agree, 1 breach, 2 usage, 3 skipped (no credentials), "
+    "4 Alpaca API error."
 )
 
 app = typer.Typer(
     name="margin-rules",
     help="Certified margin calculations for US equities (Reg T, FINRA Rule 4210, Alpaca's house rules).\n\n"
     + EXIT_CODES_HELP,
+    epilog="Example: margin-rules evaluate examples/long_only.json (every command has --help with an example)",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -80,6 +85,8 @@ def guarded() -> Iterator[None]:
         yield
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
+    except MissingExtraError as exc:
+        fail(_escape(str(exc)), EXIT_MISSING_EXTRA)
     except InputError as exc:
         fail(_escape(str(exc)))
     except InvalidInputError as exc:
@@ -110,15 +117,22 @@ ModeOption = Annotated[
     Mode | None,
     typer.Option(
         "--mode",
-        help="Buying-power mode reported as buying_power and deciding what-if. "
-        "Default: reg_t (Alpaca documents: from the account's multiplier).",
+        metavar="MODE",
+        help="Buying-power mode reported as buying_power and deciding what-if: "
+        + ", ".join(m.value for m in Mode)
+        + ". Default: reg_t (Alpaca documents: from the account's multiplier).",
         case_sensitive=False,
         show_default=False,
     ),
 ]
 PolicyOption = Annotated[
     LiquidationPolicy,
-    typer.Option("--policy", help="Order of the liquidation plan.", case_sensitive=False),
+    typer.Option(
+        "--policy",
+        metavar="POLICY",
+        help="Order of the liquidation plan: " + ", ".join(p.value for p in LiquidationPolicy) + ".",
+        case_sensitive=False,
+    ),
 ]
 
 
@@ -324,33 +338,7 @@ def report(
         fail(f"could not open a browser; open {path} yourself", EXIT_NO)
 
 
-@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []})
-def reconcile(ctx: typer.Context) -> None:
-    """Reconcile margin_rules with an Alpaca account (delegates to margin_rules.brokers.alpaca.reconcile).
-
-    All arguments are passed on; margin-rules reconcile --help shows its options. With --watch, each poll's prices
-    also feed a live MarginAccount (built from the first snapshot) whose MarginMonitor transitions are printed.
-    Exit codes: 0 agree, 1 breach, 2 usage, 3 skipped (no credentials), 4 Alpaca API error.
-    """
-    from margin_rules.cli import optional
-
-    module = optional.module("margin_rules.brokers.alpaca.reconcile")
-    entry: Callable[..., int] | None = getattr(module, "main", None) if module is not None else None
-    if entry is None:
-        fail("reconciliation needs margin_rules.brokers.alpaca.reconcile, which this installation does not have")
-    args = list(ctx.args)
-    with guarded():
-        from margin_rules.cli.watch import AccountWatch, wants_watch
-
-        if not wants_watch(args):
-            code = entry(args)
-        else:  # continuous mode: each poll's prices feed a live account watched by a monitor
-            watch = AccountWatch(args, Console(highlight=False, width=160))
-            try:
-                code = entry(args, on_prices=watch.on_prices, on_alert=watch.on_alert)
-            finally:
-                watch.close()
-    raise typer.Exit(int(code or 0))
+app.command("reconcile")(reconcile_cmd.reconcile)
 
 
 @app.command()
@@ -372,9 +360,9 @@ def demo(
     (random orders: fills, partial fills, rejects, timeouts) and the MarginCallManager (calls, the liquidation plan,
     the cure). Keys while running: c crashes the largest long, q quits. Ends by itself with --ticks or --duration.
     """
-    from margin_rules.cli import dashboard
-
     with guarded():
+        from margin_rules.cli import dashboard
+
         rule_set = load_rules(rules)
         dashboard.run(
             rules=rule_set,
@@ -385,6 +373,56 @@ def demo(
             interval=interval,
             seed=seed,
         )
+
+
+EXAMPLES = {
+    "evaluate": "margin-rules evaluate examples/margin_call.json --rules alpaca --json",
+    "what-if": "margin-rules what-if examples/long_only.json --buy AAPL 100 --price 190",
+    "prove": "margin-rules prove",
+    "report": "margin-rules report --open",
+    "reconcile": "margin-rules reconcile --watch --interval 30 --iterations 10",
+    "demo": "margin-rules demo --crash AAPL --crash-at 5 --ticks 40",
+    "carry": "margin-rules carry examples/margin_call.json --from 2026-07-01 --to 2026-08-03",
+}
+"""One example per command, shown at the end of its ``--help`` (a test checks every command has one)."""
+
+
+def reflow(doc: str) -> str:
+    """A docstring as help text: its paragraphs kept, the hard line breaks inside each paragraph removed (typer's rich
+    mode would print them as they are in the source)."""
+    import inspect
+
+    paragraphs = inspect.cleandoc(doc).split("\n\n")
+    return "\n\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
+
+
+def polish_help(application: typer.Typer) -> None:
+    """Every command's help reflowed from its docstring, with its example (:data:`EXAMPLES`) as the epilog."""
+    for info in application.registered_commands:
+        name = info.name or (info.callback.__name__.replace("_", "-") if info.callback else "")
+        doc = info.help or (info.callback.__doc__ if info.callback else None)
+        if doc:
+            info.help = reflow(doc)
+        if name in EXAMPLES and info.epilog is None:
+            info.epilog = f"Example: {EXAMPLES[name]}"
+
+
+def _no_bool_metavar() -> None:
+    """Flags take no value: show no ``<bool>`` type for them (typer >= 0.16 prints one beside every flag)."""
+    from typer import core
+
+    original = getattr(getattr(core, "TyperOption", None), "display_type_rich", None)
+    if original is None or getattr(original, "__name__", "") == "display_type_rich_without_bool":
+        return  # a typer without the type column, or already done
+
+    def display_type_rich(self: core.TyperOption, ctx: object) -> str | None:
+        if getattr(self, "is_flag", False) and getattr(self, "is_bool_flag", False):
+            return None
+        shown: str | None = original(self, ctx)
+        return shown
+
+    display_type_rich.__name__ = "display_type_rich_without_bool"
+    core.TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
 
 
 def _kind_of(exc: BaseException, name: str) -> bool:
@@ -398,6 +436,8 @@ def main(argv: list[str] | None = None) -> int:
 
     Usage errors (an unknown option, a bad option value, a missing argument) are one line on stderr, exit code 2.
     """
+    polish_help(app)
+    _no_bool_metavar()
     try:
         result = app(args=argv, prog_name="margin-rules", standalone_mode=False)
     except (typer.Exit, SystemExit) as exc:
@@ -410,6 +450,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except KeyboardInterrupt:
         return 130
+    except MissingExtraError as exc:  # any command, wherever it imports its optional part
+        _stderr().print(f"error: {exc}", markup=False, soft_wrap=True)
+        return EXIT_MISSING_EXTRA
     except Exception as exc:
         ctx = getattr(exc, "ctx", None)
         if _kind_of(exc, "NoArgsIsHelpError"):  # the help was shown already

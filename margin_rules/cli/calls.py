@@ -37,6 +37,7 @@ class CallReport:
         first = self.calls[0]
         return {
             "kind": first.kind.value,
+            "label": first.kind.label,
             "amount": plain(first.amount),
             "rule": first.rule,
             "count": len(self.calls),
@@ -46,6 +47,7 @@ class CallReport:
         return [
             {
                 "kind": c.kind.value,
+                "label": c.kind.label,
                 "amount": plain(c.amount),
                 "equity": plain(c.equity),
                 "requirement": plain(c.requirement),

@@ -27,6 +27,7 @@ Structure (so that it can be tested headless):
 from __future__ import annotations
 
 import contextlib
+import io
 import queue
 import random
 import select
@@ -54,7 +55,7 @@ from margin_rules.live.account import MarginAccount
 from margin_rules.live.broker import BrokerEvent, BrokerOrder, SimulatedBroker
 from margin_rules.live.margin_calls import MarginCallManager, MarginCallResult
 from margin_rules.live.monitor import MarginMonitor, Transition
-from margin_rules.margin_call import LiquidationPolicy, MarginCall
+from margin_rules.margin_call import CallKind, LiquidationPolicy, MarginCall
 from margin_rules.model import Order, Position, Side
 from margin_rules.rulesets import RuleSet
 
@@ -157,6 +158,8 @@ class DashboardState:
     """The broker's open orders, one line each (the newest first)."""
     blocked: tuple[str, ...] = ()
     """Why opening orders are refused now (an uncured margin call), if they are."""
+    last_change: Event | None = None
+    """The latest health transition (pinned on screen)."""
 
 
 def state_of(
@@ -169,10 +172,11 @@ def state_of(
     """The dashboard state of ``account`` now, from core functions (and the evaluation it came from)."""
     with account.lock:  # one instant: the snapshot, the mode, the reservations and the blocks agree
         snapshot = account.snapshot()
-        mode = account.mode
+        mode = account.current_mode()
         reserved = account.reserved(mode)
-        blocked = tuple(account.opening_blocked.values())
+        blocks = account.opening_blocks()
     ev = evaluate(snapshot, account.rules, reserved=reserved, mode=mode)
+    blocked = tuple(_block_text(key, reason, ev.calls.calls) for key, reason in blocks.items())
     rows = tuple(
         PositionRow(
             item.symbol, item.quantity, item.price, item.market_value, ev.unrealized_pl[item.symbol], item.maintenance
@@ -202,6 +206,15 @@ def state_of(
     return state, ev
 
 
+def _block_text(key: str, reason: str, calls: tuple[MarginCall, ...]) -> str:
+    """A block on opening orders in the user's words; the margin-call block's amount formatted like every other."""
+    if key == MarginCallManager.BLOCK_KEY:
+        owed = [c for c in calls if c.kind is CallKind.MAINTENANCE]
+        amount = f" of {usd(owed[0].amount, OWED)}" if owed else ""
+        return f"until the maintenance call{amount} is met"
+    return reason
+
+
 def _ratio_bar(state: DashboardState) -> RenderableType:
     """The equity ratio as a bar (drawing only: the bar's length is a float; decisions never use it)."""
     ratio = state.equity_ratio
@@ -217,35 +230,99 @@ def _ratio_bar(state: DashboardState) -> RenderableType:
     return line
 
 
-def render(state: DashboardState) -> RenderableType:
-    """The dashboard for ``state`` (pure: the same state always renders the same)."""
-    header = Table.grid(padding=(0, 2))
-    header.add_row(
-        Text("margin-rules demo", style="bold"),
-        Text(f"rules: {state.rules}", style="cyan"),
-        Text(f"tick {state.tick}"),
+WIDE: Final = 140
+"""From this many columns the dashboard uses two columns: the account on the left, what happened on the right."""
+
+COMPACT_HEIGHT: Final = 40
+"""Below this many rows the dashboard drops titles and the ratio bar so that the events and the keys stay on screen."""
+
+BUYING_POWER_MARK: Final = "•"
+"""Marks the buying-power mode in force (the legend is the column's header)."""
+
+
+def render(state: DashboardState, width: int | None = None, height: int | None = None) -> RenderableType:
+    """The dashboard for ``state`` (pure: the same state and size always render the same).
+
+    ``width`` and ``height`` are the terminal's size (None: a 120-column screen with :data:`MAX_EVENTS` events). From
+    :data:`WIDE` columns the account and the events sit side by side; below :data:`COMPACT_HEIGHT` rows the layout is
+    compact and the event log gets exactly the rows that are left, so that nothing below it is cut off. The current
+    margin call, the block on opening orders and the last health change are pinned above the log.
+    """
+    compact = height is not None and height < COMPACT_HEIGHT
+    wide = width is not None and width >= WIDE
+    account_parts = _account_parts(state, compact)
+    pinned = _pinned(state)
+    status = [Text(state.status, style="dim", no_wrap=True, overflow="ellipsis")] if state.status else []
+    border = "red" if state.calls else "blue"
+    if wide:
+        left = Group(*account_parts)
+        pinned_rows = _measure(Group(*pinned), (width or WIDE) // 2 - 4) if pinned else 0
+        rows = MAX_EVENTS * 2 if height is None else max(1, height - 2 - 1 - pinned_rows - len(status) - 1)
+        right = Group(*pinned, _events(state, rows, title=True, width=None if width is None else (width - 7) // 2))
+        body = Table.grid(padding=(0, 3), expand=True)
+        body.add_column(ratio=1)
+        body.add_column(ratio=1)
+        body.add_row(left, right)
+        return Panel(Group(body, *status), title="margin_rules", border_style=border)
+    if height is None:
+        rows = MAX_EVENTS
+    else:
+        inner = (width or 120) - 4
+        used = _measure(Group(*account_parts, *pinned, *status), inner) + 2 + (0 if compact else 1)
+        rows = max(1, height - used - 1)
+    log = _events(state, rows, title=not compact, width=None if width is None else width - 4)
+    return Panel(Group(*account_parts, *pinned, log, *status), title="margin_rules", border_style=border)
+
+
+def _measure(renderable: RenderableType, width: int) -> int:
+    """Rows ``renderable`` takes at ``width`` columns (layout only)."""
+    console = Console(width=width, file=io.StringIO(), color_system=None)
+    return len(console.render_lines(renderable, console.options.update_width(width), pad=False))
+
+
+def _account_parts(state: DashboardState, compact: bool) -> list[RenderableType]:
+    header = Text.assemble(
+        ("" if compact else "margin-rules demo  ", "bold"),
+        (f"rules: {state.rules}", "cyan"),
+        f"  tick {state.tick}  ",
         health_text(state.health),
+        f"  equity ratio {percent(state.equity_ratio)}" if compact else "",
+        no_wrap=True,
+        overflow="ellipsis",
     )
 
     figures = Table(show_header=False, box=None, pad_edge=False)
-    figures.add_column("Figure", style="bold")
+    figures.add_column("Figure", style="bold", no_wrap=True)
     figures.add_column("Value", justify="right", no_wrap=True)
     figures.add_row("Equity", usd(state.equity))
     figures.add_row("Cash", usd(state.cash))
-    figures.add_row("Reserved (open orders)", usd(state.reserved))
-    figures.add_row("Maintenance requirement", usd(state.maintenance, OWED))
-    figures.add_row("Initial requirement", usd(state.initial, OWED))
-    figures.add_row("Maintenance excess", signed_text(state.maintenance_excess))
+    figures.add_row("Reserved by orders", usd(state.reserved))
+    figures.add_row("Maintenance", usd(state.maintenance, OWED))
+    figures.add_row("Initial", usd(state.initial, OWED))
+    figures.add_row("Excess over maint.", signed_text(state.maintenance_excess))
 
-    bp = Table(title="Buying power", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
-    bp.add_column("Mode")
+    bp = Table(
+        title=None if compact else "Buying power",
+        title_justify="left",
+        box=None if compact else box.SIMPLE_HEAD,
+        title_style="bold",
+        pad_edge=False,
+    )
+    bp.add_column(f"Mode ({BUYING_POWER_MARK} in force)", no_wrap=True)
     bp.add_column("Amount", justify="right", no_wrap=True)
     for mode in (Mode.CASH, Mode.REG_T, Mode.INTRADAY, Mode.LEGACY_DAY_TRADING):
         value = state.buying_power.for_mode(mode)
-        label = MODE_LABEL[mode] + (" *" if mode is state.mode else "")
-        bp.add_row(label, "n/a" if value is None else usd(value, AVAILABLE), style="bold" if mode is state.mode else "")
+        label = MODE_LABEL[mode] + (f" {BUYING_POWER_MARK}" if mode is state.mode else "")
+        style = "bold" if mode is state.mode else "dim"
+        bp.add_row(label, "n/a" if value is None else usd(value, AVAILABLE), style=style)
 
-    positions = Table(title="Positions", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
+    positions = Table(
+        title=None if compact else "Positions",
+        title_justify="left",
+        box=None if compact else box.SIMPLE_HEAD,
+        title_style="bold",
+        pad_edge=False,
+    )
     for name in ("Symbol", "Qty", "Price", "Mkt value", "Unreal. P&L", "Maint."):
         positions.add_column(name, justify="left" if name == "Symbol" else "right", no_wrap=True)
     for row in state.positions:
@@ -265,26 +342,64 @@ def render(state: DashboardState) -> RenderableType:
     if len(state.open_orders) > MAX_OPEN_SHOWN:
         orders.append(f" (+{len(state.open_orders) - MAX_OPEN_SHOWN} more)", style="dim")
 
-    log = Table(title="Events", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold", show_header=False)
-    log.add_column("Tick", justify="right", style="dim")
-    log.add_column("Event")
-    for event in state.events[-MAX_EVENTS:]:
+    top = Table.grid(padding=(0, 4))
+    top.add_row(figures, bp)
+    parts: list[RenderableType] = [header]
+    if not compact:
+        parts.append(_ratio_bar(state))
+    parts += [top, positions, orders]
+    return parts
+
+
+def _pinned(state: DashboardState) -> list[RenderableType]:
+    """What must stay on screen however fast the log scrolls: the call in force, the block, the last health change."""
+    lines: list[RenderableType] = []
+    if state.calls:
+        calls = ", ".join(f"{c.kind.label} {usd(c.amount, OWED)} ({c.rule})" for c in state.calls)
+        lines.append(Text(f"MARGIN CALL: {calls}", style="bold white on red"))
+    if state.blocked:
+        lines.append(Text("Opening orders blocked " + "; ".join(state.blocked), style="bold yellow"))
+    if state.last_change is not None:
+        change = state.last_change
+        lines.append(
+            Text.assemble(
+                ("Last change ", "bold"),
+                (f"(tick {change.tick}): ", "dim"),
+                (change.text, change.style),
+            )
+        )
+    return lines
+
+
+def _events(state: DashboardState, rows: int, *, title: bool, width: int | None = None) -> RenderableType:
+    """The newest events that fit in ``rows`` rows at ``width`` columns (an event wraps rather than lose an amount)."""
+    log = Table(
+        title="Events" if title else None,
+        title_justify="left",
+        box=None,
+        title_style="bold",
+        show_header=False,
+        pad_edge=False,
+        expand=True,
+    )
+    log.add_column("Tick", justify="right", style="dim", no_wrap=True, width=4)
+    log.add_column("Event", ratio=1)
+    shown: list[Event] = []
+    if width is None:
+        shown = list(state.events[-rows:])
+    else:
+        left = rows
+        for event in reversed(state.events):
+            need = _measure(Text(event.text), max(10, width - 6))  # the tick column and its padding
+            if need > left:
+                break
+            shown.insert(0, event)
+            left -= need
+    for event in shown:
         log.add_row(str(event.tick), Text(event.text, style=event.style))
     if not state.events:
         log.add_row("", Text("no events yet", style="dim"))
-
-    top = Table.grid(padding=(0, 4))
-    top.add_row(figures, bp)
-    parts: list[RenderableType] = [header, _ratio_bar(state), top, positions, orders]
-    if state.calls:
-        calls = ", ".join(f"{c.kind.value} {usd(c.amount, OWED)} ({c.rule})" for c in state.calls)
-        parts.append(Text(f"MARGIN CALL: {calls}", style="bold white on red"))
-    if state.blocked:
-        parts.append(Text("Opening orders blocked: " + "; ".join(state.blocked), style="bold yellow"))
-    parts.append(log)
-    if state.status:
-        parts.append(Text(state.status, style="dim"))
-    return Panel(Group(*parts), title="margin_rules", border_style="red" if state.calls else "blue")
+    return log
 
 
 # --- the event log -------------------------------------------------------------------------------------------------
@@ -296,14 +411,28 @@ def _order_text(order: Order) -> str:
 
 def _open_order_text(routed: BrokerOrder) -> str:
     filled = f", {quantity(routed.filled)} filled" if routed.filled else ""
-    return f"{routed.order_id} {_order_text(routed.order)} ({routed.status.value}{filled})"
+    return f"{routed.order_id} {_order_text(routed.order)} ({_words(routed.status.value)}{filled})"
+
+
+CAUSE_WORDS: Final = {
+    "prices": "a price move",
+    "fill": "a fill",
+    "deposit": "a deposit",
+    "withdraw": "a withdrawal",
+    "reserve": "an order",
+    "release": "an order released",
+    "end_of_day": "the close",
+    "block": "a block",
+    "unblock": "a block lifted",
+}
+"""What changed the account, in words, for the event log (the account's event kinds)."""
 
 
 def transition_text(transition: Transition) -> tuple[str, str]:
     """One monitor transition as an event-log line (with the figures that caused it) and its style."""
     figs = transition.figures
     numbers = f"equity {usd(figs.equity)}, maintenance {usd(figs.maintenance, OWED)}"
-    cause = f" after {transition.kind}" if transition.kind else ""
+    cause = f" after {CAUSE_WORDS.get(transition.kind, _words(transition.kind))}" if transition.kind else ""
     if transition.scale == "health":
         previous, current = transition.previous, transition.current
         assert isinstance(previous, HealthState) and isinstance(current, HealthState)
@@ -312,18 +441,27 @@ def transition_text(transition: Transition) -> tuple[str, str]:
             HealthState.RESTRICTED: "yellow",
             HealthState.LIQUIDATION_CALL: "bold red",
         }[current]
-        return f"health {previous.value} -> {current.value}{cause}: {numbers}", style
+        return f"health {previous.label} -> {current.label}{cause}: {numbers}", style
     if transition.scale == "tier":
         return (
-            f"house tier {transition.previous} -> {transition.current}{cause}: {numbers}, "
+            f"early-warning level {_words(transition.previous)} -> {_words(transition.current)}{cause}: {numbers}, "
             f"gross exposure {usd(figs.gross_exposure)}",
             "yellow",
         )
     if transition.scale == "warning":
         word = "on" if transition.current else "off"
-        return f"LEAN warning {word} (margin remaining <= 5% of equity){cause}: {numbers}", "yellow"
+        return f"low-margin warning {word} (margin left <= 5% of equity){cause}: {numbers}", "yellow"
     stale = ", ".join(transition.current) if transition.current else "none"
     return f"stale prices: {stale}", "dim"
+
+
+def _words(value: object) -> str:
+    """An internal name (``at_risk``) as words (``at risk``)."""
+    return str(value).replace("_", " ")
+
+
+def _call_label(kind: str) -> str:
+    return CallKind(kind).label
 
 
 @dataclass
@@ -336,9 +474,14 @@ class EventLog:
     def add(self, tick: int, text: str, style: str = "") -> None:
         self.events.append(Event(tick, text, style))
 
+    last_change: Event | None = None
+    """The latest health transition, pinned on screen after it scrolls out of the log."""
+
     def transition(self, tick: int, transition: Transition) -> None:
         text, style = transition_text(transition)
         self.add(tick, text, style)
+        if transition.scale == "health":
+            self.last_change = Event(tick, text, style)
 
     def broker(self, tick: int, event: BrokerEvent, order: Order | None) -> None:
         what = _order_text(order) if order is not None else ""
@@ -357,7 +500,7 @@ class EventLog:
         for notice in result.notices:
             call = notice.call
             due = f", due {notice.due.isoformat()}" if notice.due is not None else ""
-            self.add(tick, f"MARGIN CALL {call.kind.value}: {usd(call.amount, OWED)} ({call.rule}{due})", "bold red")
+            self.add(tick, f"MARGIN CALL {call.kind.label}: {usd(call.amount, OWED)} ({call.rule}{due})", "bold red")
             if call.kind.value not in self.last_calls:  # announced: observe() does not repeat it
                 self.last_calls = (*self.last_calls, call.kind.value)
         if result.blocked:
@@ -368,7 +511,7 @@ class EventLog:
             cures = "cures" if plan.cures else "does NOT cure"
             self.add(
                 tick,
-                f"liquidation plan ({plan.policy.value}, {cures} the {usd(plan.deficiency, OWED)} deficiency): "
+                f"liquidation plan ({_words(plan.policy.value)}, {cures} the {usd(plan.deficiency, OWED)} deficiency): "
                 f"{orders}; after: equity {usd(plan.equity_after)}, maintenance {usd(plan.maintenance_after, OWED)}",
                 "bold magenta",
             )
@@ -383,10 +526,10 @@ class EventLog:
         kinds = tuple(c.kind.value for c in state.calls)
         for call in state.calls:
             if call.kind.value not in self.last_calls:
-                self.add(tick, f"MARGIN CALL {call.kind.value}: {usd(call.amount, OWED)} due ({call.rule})", "bold red")
+                self.add(tick, f"MARGIN CALL {call.kind.label}: {usd(call.amount, OWED)} due ({call.rule})", "bold red")
         for kind in self.last_calls:
             if kind not in kinds:
-                self.add(tick, f"{kind} call met", "green")
+                self.add(tick, f"{_call_label(kind)} met", "green")
         self.last_calls = kinds
 
 
@@ -434,7 +577,7 @@ class Demo:
         self._drain()
         state, _ = state_of(self.account, 0)
         self.log.observe(0, state)
-        self.log.add(0, f"opened: {state.health.value}, equity {usd(state.equity)}, mode {MODE_LABEL[state.mode]}")
+        self.log.add(0, f"opened: {state.health.label}, equity {usd(state.equity)}, mode {MODE_LABEL[state.mode]}")
         # An open buy order holds buying power until it fills (as at Alpaca).
         self.submit(Order("NVDA", Side.BUY, Decimal(10), Decimal("120.00")))
 
@@ -482,11 +625,11 @@ class Demo:
                 return
             self.log.transition(self.tick, transition)
             before = len(self.manager.history)
-            blocked = bool(self.account.opening_blocked)
+            blocked = bool(self.account.opening_blocks())
             self.manager.on_transition(transition)
             for result in self.manager.history[before:]:
                 self.log.margin_call(self.tick, result)
-            if blocked and not self.account.opening_blocked:
+            if blocked and not self.account.opening_blocks():
                 self.log.add(self.tick, "margin call cured: opening orders allowed again", "bold green")
 
     def _replan(self) -> None:
@@ -534,7 +677,7 @@ class Demo:
         self._replan()
         state = self.state(status)
         self.log.observe(self.tick, state)
-        return replace(state, events=tuple(self.log.events))
+        return replace(state, events=tuple(self.log.events), last_change=self.log.last_change)
 
     def largest_long(self) -> str | None:
         """The held long with the largest market value (what ``c`` crashes)."""
@@ -600,10 +743,10 @@ def run(
             raise InputError("--crash", "", f"{crash.strip().upper()} is not in the demo market ({', '.join(symbols)})")
         keys = KeyReader()
         status = "keys: c crash the largest long · q quit" if keys.enabled else ""
-        state = replace(demo.state(status), events=tuple(demo.log.events))
+        state = replace(demo.state(status), events=tuple(demo.log.events), last_change=demo.log.last_change)
         started = time.monotonic()
         out = console or Console()
-        with keys.active(), Live(render(state), console=out, refresh_per_second=8, transient=False) as live:
+        with keys.active(), Live(render(state, *out.size), console=out, refresh_per_second=8, transient=False) as live:
             try:
                 while True:
                     if ticks is not None and demo.tick >= ticks:
@@ -627,7 +770,7 @@ def run(
                     if crash is not None and demo.tick + 1 == crash_at:
                         crash_now = crash
                     state = demo.step(crash_now, status)
-                    live.update(render(state), refresh=True)
+                    live.update(render(state, *out.size), refresh=True)
             except KeyboardInterrupt:
                 pass
         return state

@@ -176,6 +176,7 @@ def to_json(ev: Evaluation) -> dict[str, Any]:
         "sma_buying_power": plain(bp.sma),
         "reserved": plain(bp.reserved),
         "health": ev.health.value,
+        "health_label": ev.health.label,
         "equity_ratio": None if ev.equity_ratio is None else number(ev.equity_ratio),
         "maintenance_excess": plain(figs.maintenance_excess),
         "initial_excess": plain(figs.initial_excess),

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from margin_rules.buying_power import Mode
-from margin_rules.errors import InvalidInputError, MarginRulesError
+from margin_rules.errors import InvalidInputError, MarginRulesError, MissingExtraError
 from margin_rules.model import Account, Position
 from margin_rules.rulesets import PRESETS, DayTradingRegime, HouseRules, RuleSet, WithdrawalRule, preset
 
@@ -259,11 +259,7 @@ def alpaca_from_document(document: object, source: str) -> Snapshot:
     try:
         from margin_rules.brokers.alpaca.mapping import map_snapshot
     except ModuleNotFoundError as exc:
-        raise InputError(
-            source,
-            "",
-            f"Alpaca documents need the alpaca extra ({exc.name} is not installed): pip install 'margin_rules[alpaca]'",
-        ) from None
+        raise MissingExtraError(f"reading an Alpaca document ({source})", "alpaca", exc.name) from None
     try:
         leverage = _object(obj.get("leverage", {}), source, "leverage")
         marginable = _object(obj.get("marginable", {}), source, "marginable")

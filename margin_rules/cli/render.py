@@ -20,7 +20,6 @@ from margin_rules.buying_power import Mode
 from margin_rules.cli.calls import due_text
 from margin_rules.cli.evaluation import Evaluation, day_trading_mode
 from margin_rules.health_state import HealthState
-from margin_rules.margin_call import CallKind
 from margin_rules.model import Side
 from margin_rules.money import to_cents
 
@@ -76,7 +75,7 @@ def signed_text(amount: Decimal | None) -> Text:
 
 
 def health_text(state: HealthState) -> Text:
-    return Text(f" {state.value} ", style=HEALTH_STYLE[state])
+    return Text(f" {state.label} ", style=HEALTH_STYLE[state])
 
 
 def percent(ratio: Decimal | None) -> str:
@@ -139,38 +138,61 @@ def positions_table(ev: Evaluation) -> Table:
     return table
 
 
+BUYING_POWER_LEGEND = (
+    "Bold: the mode in force (buying_power). Grey: a mode this account cannot use now. —: no credit below the "
+    "$2,000 minimum equity (FINRA 4210(b)(1)). n/a: needs the prior close. 1x: cash, no credit. "
+    "SMA x 2: twice the special memorandum account (Reg T 220.5)."
+)
+"""The legend under every buying-power table: each mark the table uses, explained once."""
+
+
+def modes_in_force(ev: Evaluation) -> frozenset[Mode]:
+    """The buying-power modes this account can use now: the mode in force and, when it has credit, the rule set's
+    day-trading mode. Below the minimum equity (the mode forced to cash) only cash."""
+    if ev.mode is Mode.CASH:
+        return frozenset({Mode.CASH})
+    return frozenset({Mode.CASH, ev.mode, day_trading_mode(ev.rules)})
+
+
 def buying_power_table(ev: Evaluation) -> Table:
     bp = ev.buying_power
     dt_mode = day_trading_mode(ev.rules)
-    table = Table(title="Buying power", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
+    usable = modes_in_force(ev)
+    forced = ev.requested_mode is not None and ev.requested_mode is not ev.mode
+    table = Table(
+        title="Buying power",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        title_style="bold",
+        caption=BUYING_POWER_LEGEND,
+        caption_justify="left",
+        caption_style="dim",
+    )
     table.add_column("Mode")
     table.add_column("Buying power", justify="right", no_wrap=True)
     table.add_column("Used as", style="cyan")
     table.add_column("Rule", style="dim")
     for mode in (Mode.CASH, Mode.REG_T, Mode.INTRADAY, Mode.LEGACY_DAY_TRADING):
         value = bp.for_mode(mode)
-        shown = "n/a" if value is None else usd(value, AVAILABLE)
         marks = []
         if mode is ev.mode:
             marks.append("buying_power")
-            if ev.requested_mode is not None and ev.requested_mode is not ev.mode:
+            if forced and ev.requested_mode is not None:
                 marks.append(f"not {MODE_LABEL[ev.requested_mode]}: equity < $2,000 (4210(b)(1))")
-        if mode is dt_mode:
+        elif mode not in usable:
+            marks.append("not in force: no credit" if forced else "not in force: the other day-trading regime")
+        elif mode is dt_mode:
             marks.append("day trading")
-        table.add_row(
-            MODE_LABEL[mode], shown, ", ".join(marks), MODE_RULE[mode], style="bold" if mode is ev.mode else ""
-        )
-    table.add_row("SMA x 2", usd(bp.sma, AVAILABLE), "", "Reg T 220.5")
+        # forced to cash, the account cannot use any margin mode: no amount to mislead
+        shown = "—" if mode not in usable and forced else "n/a" if value is None else usd(value, AVAILABLE)
+        style = "bold" if mode is ev.mode else "dim" if mode not in usable else ""
+        table.add_row(MODE_LABEL[mode], shown, ", ".join(marks), MODE_RULE[mode], style=style)
+    table.add_row(
+        "SMA x 2", "—" if forced else usd(bp.sma, AVAILABLE), "", "Reg T 220.5", style="dim" if forced else ""
+    )
     if bp.reserved > 0:
         table.add_row("Reserved by open orders", usd(bp.reserved), "", "deducted from each mode")
     return table
-
-
-CALL_LABEL = {
-    CallKind.MAINTENANCE: "Maintenance call",
-    CallKind.REG_T: "Reg T call",
-    CallKind.MINIMUM_EQUITY: "Minimum equity call",
-}
 
 
 def calls_renderable(ev: Evaluation) -> RenderableType:
@@ -183,7 +205,7 @@ def calls_renderable(ev: Evaluation) -> RenderableType:
     table.add_column("Rule", style="dim")
     table.add_column("Due")
     for call in report.calls:
-        table.add_row(CALL_LABEL[call.kind], usd(call.amount, OWED), call.rule, due_text(call))
+        table.add_row(call.kind.label, usd(call.amount, OWED), call.rule, due_text(call))
     parts: list[RenderableType] = [table]
     if report.plan is not None:
         plan = report.plan

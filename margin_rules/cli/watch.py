@@ -107,9 +107,10 @@ class AccountWatch:
         self.account, self.monitor = account, monitor
         figures = account.figures()
         symbols = ", ".join(p.symbol for p in core.positions) or "no positions"
+        mode_label = MODE_LABEL[account.current_mode()]
         self.console.print(
             f"watching: account built from the Alpaca snapshot ({symbols}; multiplier {snapshot.multiplier}, "
-            f"mode {MODE_LABEL[account.mode]}): {self._health(account.health())}, equity {usd(figures.equity)}, "
+            f"mode {mode_label}): {self._health(account.health())}, equity {usd(figures.equity)}, "
             f"maintenance {usd(figures.maintenance, OWED)}",
             highlight=False,
         )
@@ -159,7 +160,7 @@ class AccountWatch:
 
     @staticmethod
     def _health(state: HealthState) -> str:
-        return f"[{HEALTH_STYLE[state]}]{state.value}[/]"
+        return f"[{HEALTH_STYLE[state]}]{state.label}[/]"
 
     def close(self) -> None:
         """Detach the monitor and print a one-line summary."""

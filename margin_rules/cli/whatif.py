@@ -11,7 +11,7 @@ every order, also for one that does not fit: then it is labelled as the account 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, cast
 
@@ -26,7 +26,7 @@ from margin_rules.carry import alpaca_rates, order_daily_carry
 from margin_rules.cli.evaluation import Evaluation, evaluate
 from margin_rules.cli.fmt import number, plain
 from margin_rules.cli.io import InputError, Snapshot
-from margin_rules.cli.render import AVAILABLE, MODE_LABEL, OWED, health_text, quantity, usd
+from margin_rules.cli.render import AVAILABLE, MODE_LABEL, OWED, health_text, modes_in_force, quantity, usd
 from margin_rules.errors import MarginRulesError
 from margin_rules.model import Account, Order, Side
 from margin_rules.orders import max_order_quantity
@@ -170,6 +170,7 @@ def _summary(ev: Evaluation) -> dict[str, Any]:
         "buying_power": None if ev.selected_buying_power is None else plain(ev.selected_buying_power),
         "regt_buying_power": plain(ev.buying_power.reg_t),
         "health": ev.health.value,
+        "health_label": ev.health.label,
         "max_withdrawal": plain(ev.max_withdrawal),
         "margin_call": ev.calls.summary_json(),
         "positions": [
@@ -248,13 +249,25 @@ def renderable(result: WhatIf) -> RenderableType:
     if result.daily_carry is not None:
         reqs.add_row("Daily carry (interest, borrow; Alpaca /360)", usd(result.daily_carry, AVAILABLE))
 
-    checks = Table(title="Does it fit?", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
+    checks = Table(
+        title="Does it fit?",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        title_style="bold",
+        caption=FITS_LEGEND,
+        caption_justify="left",
+        caption_style="dim",
+    )
     checks.add_column("Mode")
     checks.add_column("Charge", justify="right", no_wrap=True)
     checks.add_column("Available", justify="right", no_wrap=True)
     checks.add_column("Fits")
     checks.add_column("Why", style="dim")
+    usable = modes_in_force(replace(result.before, mode=result.mode))
     for c in result.checks:
+        if c.mode not in usable:  # a mode the account cannot use now: greyed, no verdict that could mislead
+            checks.add_row(MODE_LABEL[c.mode], "—", "—", "—", "not in force for this account", style="dim")
+            continue
         fits = Text("yes", style="green") if c.fits else Text("no", style="bold red")
         style = "bold" if c.mode is result.mode else ""
         checks.add_row(
@@ -275,6 +288,12 @@ def renderable(result: WhatIf) -> RenderableType:
     else:
         parts.append(_before_after(result))
     return Group(*parts)
+
+
+FITS_LEGEND = (
+    "Bold: the mode that decides (the account's mode in force). Grey —: a mode this account cannot use now "
+    "(below the $2,000 minimum equity of FINRA 4210(b)(1) no credit at all; or the other day-trading regime)."
+)
 
 
 def _mode_note(result: WhatIf) -> str:
@@ -321,4 +340,4 @@ def _before_after(result: WhatIf) -> Table:
 def _calls(ev: Evaluation) -> Text:
     if not ev.calls.calls:
         return Text("none", style="green")
-    return Text(", ".join(f"{c.kind.value} {usd(c.amount, OWED)}" for c in ev.calls.calls), style="bold red")
+    return Text(", ".join(f"{c.kind.label} {usd(c.amount, OWED)}" for c in ev.calls.calls), style="bold red")

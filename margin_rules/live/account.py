@@ -29,6 +29,7 @@ import datetime as dt
 import decimal
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -212,6 +213,10 @@ def _fits_amount(value: Decimal, field_name: str) -> None:
     """Check that a computed amount is one the core's Account accepts (:func:`~margin_rules.money.to_amount`); the
     value is kept as is."""
     to_amount(value, field_name)
+
+
+def _deprecated(old: str, new: str) -> None:
+    warnings.warn(f"{old} is deprecated; use {new}", DeprecationWarning, stacklevel=3)
 
 
 class MarginAccount:
@@ -651,11 +656,19 @@ class MarginAccount:
         """The configured mode (CASH for a cash account), before the regime's adjustments."""
         return self._base_mode
 
-    @property
-    def mode(self) -> Mode:
+    # API convention: what reads the account's changing state is a method (``figures()``, ``health()``,
+    # ``current_mode()``, ``opening_blocks()``, ...); properties are the configuration fixed at construction.
+
+    def current_mode(self) -> Mode:
         """The buying-power mode in force now (base mode, regime, restrictions)."""
         with self._lock:
             return self._mode(self._figures)
+
+    @property
+    def mode(self) -> Mode:
+        """Deprecated: use :meth:`current_mode` (state is read through methods, like ``figures()``)."""
+        _deprecated("MarginAccount.mode", "MarginAccount.current_mode()")
+        return self.current_mode()
 
     def figures(self) -> Figures:
         """The account's aggregates now (immutable)."""
@@ -721,11 +734,16 @@ class MarginAccount:
         with self._lock:
             return self._positions.get(symbol.strip().upper())
 
-    @property
-    def opening_blocked(self) -> dict[str, str]:
+    def opening_blocks(self) -> dict[str, str]:
         """The active blocks on opening orders (e.g. an uncured margin call), by key."""
         with self._lock:
             return dict(self._blocks)
+
+    @property
+    def opening_blocked(self) -> dict[str, str]:
+        """Deprecated: use :meth:`opening_blocks` (state is read through methods, like ``health()``)."""
+        _deprecated("MarginAccount.opening_blocked", "MarginAccount.opening_blocks()")
+        return self.opening_blocks()
 
     def state(self) -> dict[str, Any]:
         """Everything the account holds, as comparable values (used to show a refused call changed nothing)."""

@@ -47,9 +47,12 @@ from functools import lru_cache
 from typing import Final
 from zoneinfo import ZoneInfo
 
-import holidays
+from margin_rules.errors import DomainError, InvalidTypeError, MissingExtraError
 
-from margin_rules.errors import DomainError, InvalidTypeError
+try:
+    import holidays
+except ModuleNotFoundError as _missing:  # the core works without it; the live shell needs NYSE business days
+    raise MissingExtraError("margin_rules.live", "account", _missing.name) from None
 
 MIN_YEAR: Final = 1900
 MAX_YEAR: Final = 2199

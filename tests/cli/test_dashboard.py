@@ -26,23 +26,24 @@ def test_render_shows_every_panel() -> None:
         demo.close()
     text = _text(dashboard.render(state))
     for expected in (
-        "HEALTHY",
+        "Healthy",
         "Equity ratio",
         "Equity",
         "$35,000.00",  # -19,000 + 200 x 190 + 50 x 420 - 20 x 250
         "Cash",
         "-$19,000.00",
-        "Reserved (open orders)",
+        "Reserved by orders",
         "$360.00",  # the open NVDA buy: 10 x 120 at Alpaca's 30% (intraday mode charges maintenance)
         "Buying power",
         "Reg T overnight",
-        "Intraday margin *",
+        "Intraday margin •",
+        "Mode (• in force)",
         "AAPL",
         "+$2,000.00",  # 200 x 190 - 36,000
         "TSLA",
         "+$200.00",  # short: -5,000 - (-5,200)
         "Open orders: sim-1 buy 10 NVDA at $120.00 (new)",
-        "opened: HEALTHY, equity $35,000.00",
+        "opened: Healthy, equity $35,000.00",
         "sim-1 submitted: buy 10 NVDA at $120.00",
         "keys: c crash",
     ):
@@ -74,22 +75,24 @@ def test_crash_shows_a_margin_call_and_its_plan_within_one_refresh() -> None:
     assert crashed.blocked  # the manager blocked opening orders
     texts = [e.text for e in crashed.events if e.tick == 3]
     assert any(t.startswith("CRASH: AAPL falls 60% to $") for t in texts)
-    transition = next(t for t in texts if t.startswith("health HEALTHY -> LIQUIDATION_CALL after prices: equity $"))
+    transition = next(
+        t for t in texts if t.startswith("health Healthy -> Maintenance call after a price move: equity $")
+    )
     assert "maintenance $" in transition
-    assert any(t.startswith("MARGIN CALL maintenance: $") for t in texts)
-    plan = next(t for t in texts if t.startswith("liquidation plan (losers_first, cures the $"))
+    assert any(t.startswith("MARGIN CALL Maintenance call: $") for t in texts)
+    plan = next(t for t in texts if t.startswith("liquidation plan (losers first, cures the $"))
     assert "sell " in plan and " AAPL at $" in plan
     assert "liquidation routed: margin-call-1-1" in texts
     # the call is logged once per appearance (the manager's notice), not again by the snapshot observer
-    assert sum(t.startswith("MARGIN CALL maintenance") for t in texts) == 1
+    assert sum(t.startswith("MARGIN CALL Maintenance call") for t in texts) == 1
     rendered = _text(dashboard.render(crashed))
-    for expected in ("MARGIN CALL: maintenance", "LIQUIDATION_CALL", "Opening orders blocked", "liquidation plan"):
+    for expected in ("MARGIN CALL: Maintenance call", "Opening orders blocked", "liquidation plan"):
         assert expected in rendered, expected
     # the plan's orders went through the simulated broker: the call is met and opening orders are allowed again
     later = [e.text for e in states[-1].events]
     assert any(t.startswith("margin-call-1-1 filled") or t.startswith("margin-call-1-1 partly filled") for t in later)
     assert "margin call cured: opening orders allowed again" in later
-    assert "maintenance call met" in later
+    assert "Maintenance call met" in later
     assert states[-1].health is not HealthState.LIQUIDATION_CALL
     assert not states[-1].blocked
     assert demo.manager.history[0].plan is not None and demo.manager.history[0].plan.cures

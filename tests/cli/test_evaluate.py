@@ -91,7 +91,9 @@ def test_margin_call_exits_1(cli, rules: str, maintenance: str, deficit: str) ->
 def test_margin_call_table_names_the_call(cli) -> None:
     result = cli("evaluate", "examples/margin_call.json")
     assert result.code == 1
-    assert "LIQUIDATION_CALL" in result.stdout
+    # The health row and the calls table use the same words for the same thing (HealthState.label, CallKind.label).
+    assert result.stdout.count("Maintenance call") == 2
+    assert "LIQUIDATION_CALL" not in result.stdout
     assert "Margin calls" in result.stdout
     assert "$1,500.00" in result.stdout
 
@@ -134,7 +136,7 @@ def test_table_output_shows_every_section(cli) -> None:
         "$30,000.00",
         "Maintenance requirement",
         "$10,000.00",
-        "HEALTHY",
+        "Healthy",
         "Positions",
         "AAPL",
         "+$1,500.00",

@@ -98,13 +98,13 @@ def test_watch_feeds_the_account_and_prints_health_transitions_and_drift(cli, se
     assert "watching: account built from the Alpaca snapshot (SPY; multiplier 2, mode Reg T overnight)" in out
     polls = _lines(out, "account (poll")
     assert [line.split(":")[0] for line in polls] == [f"account (poll {n})" for n in (1, 2, 3, 4)]
-    assert "HEALTHY, equity $6,000.00, maintenance $3,000.00" in polls[0]
-    assert "LIQUIDATION_CALL, equity $1,000.00, maintenance $1,500.00" in polls[1]
-    assert "HEALTHY, equity $6,000.00" in polls[3]
+    assert "Healthy, equity $6,000.00, maintenance $3,000.00" in polls[0]
+    assert "Maintenance call, equity $1,000.00, maintenance $1,500.00" in polls[1]
+    assert "Healthy, equity $6,000.00" in polls[3]
     health = [line for line in _lines(out, "TRANSITION") if " health " in line]
     assert len(health) == 2
-    assert "health HEALTHY -> LIQUIDATION_CALL: equity $1,000.00, maintenance $1,500.00" in health[0]
-    assert "health LIQUIDATION_CALL -> HEALTHY: equity $6,000.00, maintenance $3,000.00" in health[1]
+    assert "health Healthy -> Maintenance call: equity $1,000.00, maintenance $1,500.00" in health[0]
+    assert "health Maintenance call -> Healthy: equity $6,000.00, maintenance $3,000.00" in health[1]
     # The transitions are numbered without gaps across every scale.
     numbers = [int(m) for m in re.findall(r"TRANSITION #(\d+)", out)]
     assert numbers == list(range(1, len(numbers) + 1))
@@ -112,7 +112,7 @@ def test_watch_feeds_the_account_and_prints_health_transitions_and_drift(cli, se
     assert len(_lines(out, "ALERT drift (poll 2)")) == 1
     assert len(_lines(out, "ALERT drift (poll 3)")) == 1
     assert "watch: 4 price update(s)" in out
-    assert "2 drift alert(s), 0 error(s); final health HEALTHY" in out
+    assert "2 drift alert(s), 0 error(s); final health Healthy" in out
     assert SECRET not in out and KEY not in out
 
 
@@ -125,7 +125,7 @@ def test_watch_builds_the_account_after_a_failed_first_poll(cli, server: HTTPSer
     assert "ALERT error (poll 1)" in out
     assert out.index("ALERT error (poll 1)") < out.index("watching: account built")
     assert [line.split(":")[0] for line in _lines(out, "account (poll")] == ["account (poll 1)", "account (poll 2)"]
-    assert "watch: 2 price update(s), 0 transition(s), 0 drift alert(s), 1 error(s); final health HEALTHY" in out
+    assert "watch: 2 price update(s), 0 transition(s), 0 drift alert(s), 1 error(s); final health Healthy" in out
 
 
 def test_single_run_does_not_watch(cli, server: HTTPServer) -> None:

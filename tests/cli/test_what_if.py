@@ -58,6 +58,7 @@ def test_largest_quantity_is_exactly_the_boundary(cli) -> None:
     assert after["sma"] == "-5070.00"
     assert after["margin_call"] == {
         "kind": "reg_t",
+        "label": "Reg T call",
         "amount": "5070.00",
         "rule": after["margin_call"]["rule"],
         "count": 1,

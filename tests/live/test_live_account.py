@@ -286,9 +286,9 @@ def test_snapshot_is_the_core_account_and_consistent() -> None:
 def test_mode_defaults_follow_the_regime() -> None:
     from margin_rules.rulesets import DayTradingRegime
 
-    assert MarginAccount(finra(), "1", session=SESSION).mode is Mode.INTRADAY
+    assert MarginAccount(finra(), "1", session=SESSION).current_mode() is Mode.INTRADAY
     legacy = finra().with_options(day_trading_regime=DayTradingRegime.LEGACY_PDT)
-    assert MarginAccount(legacy, "1", session=SESSION).mode is Mode.REG_T
+    assert MarginAccount(legacy, "1", session=SESSION).current_mode() is Mode.REG_T
     with pytest.raises(InvalidTypeError):
         MarginAccount("finra", "1")  # type: ignore[arg-type]
 

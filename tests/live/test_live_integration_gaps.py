@@ -48,8 +48,10 @@ def _eod_account(cash: str, positions: list[Position]) -> MarginAccount:
 def test_end_of_day_mode_checks_orders_in_reg_t_not_against_the_intraday_level() -> None:
     real_time = MarginAccount(finra(), "-5000", [Position("AAPL", 100, "100")], session=SESSION)
     eod = _eod_account("-5000", [Position("AAPL", 100, "100")])
-    assert real_time.mode is Mode.INTRADAY
-    assert eod.mode is Mode.REG_T  # no real-time intraday block: the ordinary Reg T check (220.12, 4210(b)(1))
+    assert real_time.current_mode() is Mode.INTRADAY
+    assert (
+        eod.current_mode() is Mode.REG_T
+    )  # no real-time intraday block: the ordinary Reg T check (220.12, 4210(b)(1))
     # equity 5,000; maintenance 2,500; initial 5,000: the intraday level is 2,500, the Reg T excess 0.
     assert real_time.available() == Decimal(2500)
     assert eod.available() == Decimal(0)
@@ -91,7 +93,7 @@ def _lower(figures: Figures) -> Figures:
 
 def test_real_time_mode_still_blocks_in_the_intraday_budget() -> None:
     account = MarginAccount(finra(), "10000", session=SESSION)
-    assert account.mode is Mode.INTRADAY
+    assert account.current_mode() is Mode.INTRADAY
     assert account.available() == Decimal(10000)
     account.reserve("ok", Order("XYZ", Side.BUY, 400, "100"))  # maintenance 10,000: level exactly 0
     with pytest.raises(RefusedError):
@@ -110,7 +112,7 @@ def _pdt_with_open_call() -> tuple[MarginAccount, LegacyPdtHooks]:
         account.confirm(f"b{i}", 10, "100")
         account.reserve(f"s{i}", Order("AAPL", Side.SELL, 10, "100"))
         account.confirm(f"s{i}", 10, "100")
-    assert account.mode is Mode.LEGACY_DAY_TRADING
+    assert account.current_mode() is Mode.LEGACY_DAY_TRADING
     account.reserve("big", Order("MSFT", Side.BUY, 400, "300"))  # maintenance 30,000 = the prior excess
     account.confirm("big", 400, "310")  # filled higher: the commitment's maintenance is 31,000 > 30,000
     account.reserve("out", Order("MSFT", Side.SELL, 400, "310"))
@@ -126,7 +128,7 @@ def test_open_day_trading_call_limits_buying_power_to_two_times() -> None:
     session = account.session
     figures = account.figures()
     assert (figures.prior_equity, figures.prior_maintenance) == (Decimal(30000), Decimal(0))
-    assert account.mode is Mode.LEGACY_DAY_TRADING
+    assert account.current_mode() is Mode.LEGACY_DAY_TRADING
     assert hooks.tracker.buying_power(session, figures.prior_equity, figures.prior_maintenance) == Decimal(60000)
     # 2 x 30,000 = 60,000 of 25% stock: a maintenance budget of 15,000 (4x would be 30,000).
     assert account.available() == Decimal(15000)
@@ -151,7 +153,7 @@ def test_two_times_limit_is_exact_for_a_multiplier_that_does_not_divide() -> Non
     assert isinstance(hooks, LegacyPdtHooks)
     hooks.tracker.designate(SESSION)
     hooks.tracker.issue_call(SESSION, "30000", "0", "40000")
-    assert account.mode is Mode.LEGACY_DAY_TRADING
+    assert account.current_mode() is Mode.LEGACY_DAY_TRADING
     # budget: 30,000 x 2/3 = 20,000 maintenance dollars exactly; the decision cross-multiplies.
     account.reserve("fits", Order("MSFT", Side.BUY, 2666, "30"))  # maintenance 19,995
     assert account.check(Order("MSFT", Side.BUY, 1, "20")).fits  # 5 = exactly what is left
@@ -179,7 +181,7 @@ def _restricted_account(cash: str, positions: list[Position]) -> MarginAccount:
 
 def test_restriction_refuses_opening_shorts_even_when_cash_would_cover_them() -> None:
     account = _restricted_account("100000", [Position("AAPL", 10, "100")])
-    assert account.mode is Mode.CASH
+    assert account.current_mode() is Mode.CASH
     with pytest.raises(RefusedError) as err:
         account.reserve("short", Order("TSLA", Side.SELL_SHORT, 1, "10"))  # $10 against $100,000 of cash
     assert "cannot sell short" in str(err.value)

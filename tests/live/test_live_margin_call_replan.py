@@ -141,7 +141,7 @@ def test_rejected_liquidation_is_replanned_and_cures_the_call() -> None:
         assert not first.unresolved and not second.unresolved
         # cured by the second plan: the block is lifted, the episode is over, nothing is left working
         assert account.health() is HealthState.RESTRICTED and monitor.health is HealthState.RESTRICTED
-        assert account.opening_blocked == {} and account.reservations() == {}
+        assert account.opening_blocks() == {} and account.reservations() == {}
         assert manager.attempts == 0 and not manager.unresolved
         position = account.position("AAPL")
         assert position is not None and position.quantity == 50
@@ -177,7 +177,7 @@ def test_partial_fill_replans_the_remaining_deficiency_exactly() -> None:
         assert second.orders == (Order("AAPL", Side.SELL, 30, "60"),) and second.deficiency == Decimal("450.00")
         assert second.orders[0].quantity < first.orders[0].quantity
         assert [r.attempts for r in manager.history] == [1, 2]
-        assert account.health() is not HealthState.LIQUIDATION_CALL and account.opening_blocked == {}
+        assert account.health() is not HealthState.LIQUIDATION_CALL and account.opening_blocks() == {}
         position = account.position("AAPL")
         assert position is not None and position.quantity == 50
 
@@ -217,7 +217,7 @@ def test_always_rejecting_broker_gets_max_attempts_then_the_call_is_unresolved(a
         account.deposit("800")  # equity 2,750 >= maintenance 2,737.50 (MSFT at 99)
         settle(monitor, manager)
         assert account.health() is not HealthState.LIQUIDATION_CALL
-        assert account.opening_blocked == {}
+        assert account.opening_blocks() == {}
         assert not manager.unresolved and manager.attempts == 0
         # a new call is a new episode: max_attempts plans again
         account.update_prices({"AAPL": "50"})
@@ -297,11 +297,11 @@ def test_no_replan_once_the_call_is_cured() -> None:
         assert router.ids == ["margin-call-1-1"] and manager.attempts == 1
         account.deposit("1000")  # cured while the liquidation order works
         settle(monitor, manager)
-        assert account.opening_blocked == {} and manager.attempts == 0
+        assert account.opening_blocks() == {} and manager.attempts == 0
         account.release("margin-call-1-1")  # the order ends, but there is no call any more
         settle(monitor, manager)
         assert router.ids == ["margin-call-1-1"] and len(manager.history) == 1
-        assert account.opening_blocked == {} and not manager.unresolved
+        assert account.opening_blocks() == {} and not manager.unresolved
 
 
 def test_detach_stops_the_worker_and_attach_is_checked() -> None:
@@ -357,7 +357,7 @@ def test_bad_max_attempts_is_refused_and_creates_nothing(value: object, error: t
         MarginCallManager(account, ScriptedRouter(account), max_attempts=value)  # type: ignore[arg-type]
     assert err.value.field == "max_attempts"
     assert account.state() == before and account.version == version and _workers() == workers
-    assert account.opening_blocked == {}
+    assert account.opening_blocks() == {}
 
 
 def test_bad_attach_is_refused_and_creates_nothing() -> None:
@@ -397,6 +397,6 @@ def test_replan_without_attach_is_the_same_decision() -> None:
     assert third is not None and third.unresolved and third.plan is None and third.submitted == ()
     assert manager.replan() is None  # unresolved: nothing more is sent
     assert router.ids == ["margin-call-1-1", "margin-call-2-1"]
-    assert account.opening_blocked
+    assert account.opening_blocks()
     account.deposit("5000")
-    assert manager.replan() is None and not account.opening_blocked and manager.attempts == 0
+    assert manager.replan() is None and not account.opening_blocks() and manager.attempts == 0

@@ -234,7 +234,7 @@ def test_margin_call_blocks_liquidates_through_the_broker_and_cures() -> None:
     broker.run()
     assert account.health() is not HealthState.LIQUIDATION_CALL
     assert manager.check_cured()
-    assert account.opening_blocked == {}
+    assert account.opening_blocks() == {}
     account.deposit("10000")  # cured but RESTRICTED (below initial): a deposit restores buying power
     account.reserve("new", Order("IBM", Side.BUY, 1, "10"))
 
@@ -264,11 +264,11 @@ def test_monitor_drives_the_margin_call_and_the_cure() -> None:
         manager.attach(monitor)
         account.update_prices({"AAPL": "60"})  # equity 1000 < 1500: LIQUIDATION_CALL
         assert monitor.drain()
-        assert account.opening_blocked
+        assert account.opening_blocks()
         assert manager.history and manager.history[-1].submitted
         broker.run()
         assert monitor.drain()
-        assert account.opening_blocked == {}
+        assert account.opening_blocks() == {}
         assert monitor.health is not HealthState.LIQUIDATION_CALL
 
 

@@ -25,7 +25,7 @@ def _day_trades(account: MarginAccount, n: int) -> list[Mode]:
         account.confirm(f"b{i}", 10, "100")
         account.reserve(f"s{i}", Order("AAPL", Side.SELL, 10, "100"))
         account.confirm(f"s{i}", 10, "100")
-        modes.append(account.mode)
+        modes.append(account.current_mode())
     return modes
 
 
@@ -40,7 +40,7 @@ def test_legacy_pdt_four_day_trades(cash: str, after: Mode) -> None:
 def test_legacy_restricted_account_is_checked_in_cash_mode() -> None:
     account = MarginAccount(LEGACY, "20000", session=SESSION)
     _day_trades(account, 4)
-    assert account.mode is Mode.CASH
+    assert account.current_mode() is Mode.CASH
     with pytest.raises(RefusedError) as err:
         account.reserve("big", Order("MSFT", Side.BUY, 100, "300"))  # $30,000 > $20,000 cash (Reg T would allow 2x)
     assert err.value.figures["mode"] == "cash"
@@ -49,7 +49,7 @@ def test_legacy_restricted_account_is_checked_in_cash_mode() -> None:
 def test_legacy_day_trading_buying_power_from_prior_close() -> None:
     account = MarginAccount(LEGACY, "30000", session=SESSION)
     _day_trades(account, 4)
-    assert account.mode is Mode.LEGACY_DAY_TRADING
+    assert account.current_mode() is Mode.LEGACY_DAY_TRADING
     # 4 x (prior equity 30,000 - prior maintenance 0) = 120,000 at 25%: a maintenance budget of 30,000.
     assert account.available() == Decimal(30000)
     account.reserve("dt", Order("MSFT", Side.BUY, 400, "300"))  # 120,000 notional, 30,000 maintenance
@@ -60,7 +60,7 @@ def test_legacy_day_trading_buying_power_from_prior_close() -> None:
 def test_intraday_regime_blocks_orders_that_would_create_a_deficit() -> None:
     account = MarginAccount(finra(), "-5000", [Position("AAPL", 100, "100")], session=SESSION)
     assert isinstance(account._day_trading, IntradayMarginHooks)
-    assert account.mode is Mode.INTRADAY
+    assert account.current_mode() is Mode.INTRADAY
     level = account.available()
     assert level == Decimal(5000) - Decimal(2500)  # equity - maintenance
     account.reserve("ok", Order("MSFT", Side.BUY, 100, "100"))  # maintenance 2,500: the level reaches 0

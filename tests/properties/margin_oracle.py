@@ -1,7 +1,7 @@
 """An exact, independent oracle of the margin arithmetic, written with ``fractions.Fraction`` from the rulebook text.
 
 It does not call ``margin_rules.formulas`` (nor any core computation): the rule table below is typed in from
-``../shared/reference/rulebook.md`` (sections 2 to 5 and 8) and each function restates a rule in the most direct way,
+``docs/rules.md`` (equity, requirements, Reg T, health) and each function restates a rule in the most direct way,
 branching with ``if`` where the rulebook says "if". Only the *inputs* come from the core's model objects (their
 fields are
 read and converted to ``Fraction``). A property compares the library with this oracle for exact equality.
