@@ -64,9 +64,10 @@ def short_maintenance_sign_error(ar: Arith[N, B, S], r: Rates[N], shares: N, pri
     zero, one = ar.zero, ar.one
     value = shares * price
     signed = zero - shares  # planted: the seed passed the signed (negative) quantity
-    low = ar.max(r.short_low_per_share * signed, r.short_low_rate * value)
-    high = ar.max(r.short_high_per_share * signed, r.short_high_rate * value)
-    regulatory = ar.ite(ar.lt(price, r.short_price_threshold), low, high) * leverage
+    floors = signed * f.leveraged_per_share_factor(ar, r, leverage)
+    low = ar.max(r.short_low_per_share * floors, f.leveraged_short_rate(ar, r, r.short_low_rate, leverage) * value)
+    high = ar.max(r.short_high_per_share * floors, f.leveraged_short_rate(ar, r, r.short_high_rate, leverage) * value)
+    regulatory = ar.ite(ar.lt(price, r.short_price_threshold), low, high)
     regulatory = ar.max(regulatory, ar.ite(ar.lt(one, leverage), r.leveraged_min_rate, zero) * value)
     return ar.max(regulatory, extra_rate * value)
 
@@ -115,10 +116,11 @@ def short_maintenance_narrow_band(
     ``quantize`` form is in :mod:`canaries.kernels`."""
     zero, one = ar.zero, ar.one
     value = shares * price
-    low = ar.max(r.short_low_per_share * shares, r.short_low_rate * value)
-    high = ar.max(r.short_high_per_share * shares, r.short_high_rate * value)
+    floors = shares * f.leveraged_per_share_factor(ar, r, leverage)
+    low = ar.max(r.short_low_per_share * floors, f.leveraged_short_rate(ar, r, r.short_low_rate, leverage) * value)
+    high = ar.max(r.short_high_per_share * floors, f.leveraged_short_rate(ar, r, r.short_high_rate, leverage) * value)
     banded_price = price + ar.const(HALF_CENT)  # planted: the comparison sees the half-up cents price
-    regulatory = ar.ite(ar.lt(banded_price, r.short_price_threshold), low, high) * leverage
+    regulatory = ar.ite(ar.lt(banded_price, r.short_price_threshold), low, high)
     regulatory = ar.max(regulatory, ar.ite(ar.lt(one, leverage), r.leveraged_min_rate, zero) * value)
     return ar.max(regulatory, extra_rate * value)
 

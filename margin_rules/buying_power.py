@@ -32,6 +32,7 @@ from margin_rules.requirements import (
     account_requirements,
     order_requirement,
 )
+from margin_rules.restrictions import maintenance_deficiency_refusal, restricted_order_decision
 from margin_rules.rulesets import RuleSet
 
 
@@ -182,13 +183,22 @@ def charge_in(mode: Mode, cash_cost: Decimal, initial: Decimal, maintenance: Dec
 
 
 @exact_function
-def available_excess(account: Account, rules: RuleSet, mode: Mode, reserved: Decimal | int | str = ZERO) -> Decimal:
+def available_excess(
+    account: Account,
+    rules: RuleSet,
+    mode: Mode,
+    reserved: Decimal | int | str = ZERO,
+    day_trading_used: Decimal | int | str | None = None,
+) -> Decimal:
     """A mode's budget in the units of :func:`order_charge`, net of ``reserved`` charges. May be negative (a deficit).
 
     * CASH: the cash (Reg T 220.8);
     * REG_T: equity - initial requirement (220.12; Alpaca's ``regt_buying_power`` is 2 x this);
     * LEGACY_DAY_TRADING: prior-close equity - prior-close maintenance (4210(f)(8)(B)(iv); the 4x buying power is this
-      divided by the 25% maintenance rate the charge is measured in);
+      divided by the 25% maintenance rate the charge is measured in), less ``day_trading_used``, what the day's
+      executed opening trades used (the budget is for the day: :func:`margin_rules.formulas.day_trading_budget_left`);
+      when that is not known (None) the snapshot's current maintenance excess, which those trades lowered, stands in
+      for it: the lower of the two;
     * INTRADAY: the intraday margin level, equity - maintenance (4210(d)(2)).
     """
     held = to_amount(reserved, "reserved")
@@ -200,7 +210,13 @@ def available_excess(account: Account, rules: RuleSet, mode: Mode, reserved: Dec
     if mode is Mode.LEGACY_DAY_TRADING:
         if account.prior_equity is None or account.prior_maintenance is None:
             raise DomainError("account.prior_equity", "legacy day trading needs the prior-close figures")
-        return account.prior_equity - account.prior_maintenance - held
+        if day_trading_used is not None:
+            used = to_amount(day_trading_used, "day_trading_used")
+            if used < ZERO:
+                raise DomainError("day_trading_used", "the day's use of day-trading buying power cannot be negative")
+            return f.day_trading_budget_left(account.prior_equity, account.prior_maintenance, used, held)
+        current = account_requirements(account, rules).maintenance_excess
+        return min(account.prior_equity - account.prior_maintenance, current) - held
     figs = account_requirements(account, rules)
     if mode is Mode.REG_T:
         return figs.initial_excess - held
@@ -217,17 +233,45 @@ def available_excess(account: Account, rules: RuleSet, mode: Mode, reserved: Dec
     "an opening order fits only when its charge is within the available budget",
 )
 def order_fits(
-    account: Account, order: Order, rules: RuleSet, mode: Mode, reserved: Decimal | int | str = ZERO
+    account: Account,
+    order: Order,
+    rules: RuleSet,
+    mode: Mode,
+    reserved: Decimal | int | str = ZERO,
+    *,
+    day_trading_used: Decimal | int | str | None = None,
+    restricted: bool = False,
+    restricted_reserved_cash: Decimal | int | str = ZERO,
 ) -> OrderCheck:
     """Check an order against a mode's budget (see :class:`OrderCheck`). Reducing and closing orders always fit.
 
     In margin modes an opening order must also leave the 4210(b)(1) minimum equity ($2,000, capped at a purchase's
-    cost): it fits only when equity >= that minimum.
+    cost): it fits only when equity >= that minimum. LEGACY_DAY_TRADING: the budget is for the day, net of
+    ``day_trading_used`` (see :func:`available_excess`), and an opening order is refused while the account has a
+    maintenance deficiency (:func:`margin_rules.restrictions.maintenance_deficiency_refusal`). ``restricted``: the
+    account may create or increase no debit balance and no short (FINRA 4210(d)(2), 4210(f)(8)(B)(iv)(c)): the order
+    must also pass :func:`margin_rules.restrictions.restricted_order_decision` (``restricted_reserved_cash``: the
+    cash cost of open purchase orders), reported with its own reason when it does not.
     """
     mode = Mode(mode)
     req = order_requirement(account, order, rules)
+    if restricted:
+        figs = account_requirements(account, rules)
+        cost = req.opening_quantity * order.price
+        held_cash = to_amount(restricted_reserved_cash, "restricted_reserved_cash")
+        fits, reason = restricted_order_decision(
+            order.side, req.opening_quantity, cost, account.cash, figs.short_market_value, held_cash
+        )
+        if not fits:
+            credit = f.net_credit(account.cash, figs.short_market_value) - held_cash
+            return OrderCheck(mode, req, cost, credit, fits, reason)
     charge = order_charge(account, order, rules, mode)
-    available = available_excess(account, rules, mode, reserved)
+    available = available_excess(account, rules, mode, reserved, day_trading_used)
     equity_value = account_requirements(account, rules).equity if mode is not Mode.CASH else account.cash
     fits, reason = decide(mode, order.side, req.opening_quantity, charge, available, equity_value, req.minimum_equity)
+    if fits and mode is Mode.LEGACY_DAY_TRADING:
+        figs = account_requirements(account, rules)
+        refusal = maintenance_deficiency_refusal(rules, req.opening_quantity, figs.equity, figs.maintenance)
+        if refusal is not None:
+            fits, reason = False, refusal
     return OrderCheck(mode, req, charge, available, fits, reason)

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Final
@@ -48,7 +48,8 @@ from margin_rules.buying_power import Mode
 from margin_rules.errors import DomainError, InvalidTypeError
 from margin_rules.model import Side
 from margin_rules.money import MAX_AMOUNT, MAX_AMOUNT_PLACES, MAX_QUANTITY, ZERO, exact, exact_function, to_decimal
-from margin_rules.rulesets import RuleSet
+from margin_rules.order_check import opening_terms
+from margin_rules.rulesets import DayTradingMethod, DeMinimisReading, PdtEquityPolicy, RuleSet
 
 __all__ = [
     "DAY_TRADING_CALL_MULTIPLIER",
@@ -59,34 +60,46 @@ __all__ = [
     "PATTERN_EXCEPTION_RATE",
     "RESTRICTION_CALENDAR_DAYS",
     "DayTradeCount",
+    "DayTradingBudget",
     "DayTradingCallState",
     "DeficitStatus",
     "Execution",
     "IntradayDeficit",
     "LegacyBasis",
+    "OpenLot",
     "PracticeRule",
     "SymbolDayState",
+    "budget_after_fill",
     "count_day_trades",
     "counts_toward_practice",
     "creates_or_increases_deficit",
     "day_deficit",
+    "day_trade_barred",
     "day_trade_step",
     "day_trading_call_amount",
+    "day_trading_call_for_day",
     "day_trading_call_state",
     "deficit_status",
+    "freeze_in_force",
     "intraday_margin_level",
     "is_de_minimis",
     "is_iml_reducing",
     "is_pattern_day_trader",
     "legacy_basis",
+    "legacy_budget_use",
     "legacy_day_trading_buying_power",
+    "legacy_restricted",
     "makes_practice",
+    "miss_consequence",
     "missed_fifth_business_day",
     "new_intraday_deficit",
     "pdt_equity_restricted",
+    "practice_rule",
     "restriction_active",
     "restriction_end",
+    "satisfy_by_increase",
     "satisfy_deficits",
+    "start_budget",
     "start_symbol_day",
     "worst_order_deficit",
 ]
@@ -465,7 +478,8 @@ class LegacyBasis(StrEnum):
     CASH_AVAILABLE = "cash_available"
     """Day-trading call unmet after 5 business days: cash-available basis for 90 days (4210(f)(8)(B)(iv)(c))."""
     EQUITY_RESTRICTED = "equity_restricted"
-    """Pattern day trader under $25,000 (4210(f)(8)(B)(iv)(a)); seed 000 downgrades the account to cash mode."""
+    """Pattern day trader under $25,000 (4210(f)(8)(B)(iv)(a)): "will not be permitted to day trade"; overnight Reg T
+    margin stays (the whole account goes to a cash basis only under the house option ``PdtEquityPolicy.CASH_BASIS``)."""
     DAY_TRADING_CALL = "day_trading_call"
     """A day-trading call is outstanding: day-trading buying power 2x maintenance excess (4210(f)(8)(B)(iv)(b))."""
     DAY_TRADING = "day_trading"
@@ -477,10 +491,14 @@ class LegacyBasis(StrEnum):
     def mode(self) -> Mode:
         """The :class:`~margin_rules.buying_power.Mode` the account should check orders in. ``DAY_TRADING_CALL``
         maps to ``LEGACY_DAY_TRADING``; its dollar limit is :func:`legacy_day_trading_buying_power` with
-        ``call_outstanding=True``."""
+        ``call_outstanding=True``. ``CASH_AVAILABLE`` and ``EQUITY_RESTRICTED`` keep Reg T: the cash-available basis
+        is the restricted-account check (:func:`legacy_restricted`,
+        :func:`margin_rules.restrictions.restricted_order_decision`), not cash mode (short-sale proceeds are not cash),
+        and a pattern day trader under $25,000 keeps overnight margin while its day trades are refused
+        (:func:`day_trade_barred`)."""
         return {
-            LegacyBasis.CASH_AVAILABLE: Mode.CASH,
-            LegacyBasis.EQUITY_RESTRICTED: Mode.CASH,
+            LegacyBasis.CASH_AVAILABLE: Mode.REG_T,
+            LegacyBasis.EQUITY_RESTRICTED: Mode.REG_T,
             LegacyBasis.DAY_TRADING_CALL: Mode.LEGACY_DAY_TRADING,
             LegacyBasis.DAY_TRADING: Mode.LEGACY_DAY_TRADING,
             LegacyBasis.REG_T: Mode.REG_T,
@@ -504,7 +522,7 @@ def legacy_basis(
     cash_available_restriction: bool,
 ) -> LegacyBasis:
     """The buying-power basis under FINRA 4210(f)(8)(B), strictest rule first: a running cash-available restriction
-    ((iv)(c)), then a pattern day trader under $25,000 ((iv)(a); seed 000: cash mode), then an outstanding day-trading
+    ((iv)(c)), then a pattern day trader under $25,000 ((iv)(a): no day trading), then an outstanding day-trading
     call (2x, (iv)(b)), then day-trading buying power (4x, (iv)) for a pattern day trader, else Reg T."""
     for name, value in (
         ("pattern_day_trader", pattern_day_trader),
@@ -522,6 +540,213 @@ def legacy_basis(
     if call_outstanding:
         return LegacyBasis.DAY_TRADING_CALL
     return LegacyBasis.DAY_TRADING
+
+
+@icontract.ensure(
+    lambda basis, result: result or basis is not LegacyBasis.CASH_AVAILABLE, "a cash-available basis is restricted"
+)
+def legacy_restricted(basis: LegacyBasis, rules: RuleSet) -> bool:
+    """Whether the legacy basis restricts the account from any new or larger debit or short position: the
+    cash-available basis of an unmet day-trading call (4210(f)(8)(B)(iv)(c)), and a pattern day trader under $25,000
+    when the rule set's ``day_trading.pdt_equity_policy`` is the house option ``CASH_BASIS``."""
+    basis = LegacyBasis(basis)
+    if basis is LegacyBasis.CASH_AVAILABLE:
+        return True
+    return basis is LegacyBasis.EQUITY_RESTRICTED and rules.day_trading.pdt_equity_policy is PdtEquityPolicy.CASH_BASIS
+
+
+@icontract.ensure(
+    lambda completes_day_trade, result: completes_day_trade or not result, "only a day trade is ever barred"
+)
+def day_trade_barred(basis: LegacyBasis, rules: RuleSet, completes_day_trade: bool) -> bool:
+    """Whether an order is refused because it would complete a day trade of a pattern day trader under $25,000
+    (FINRA 4210(f)(8)(B)(iv)(a): such a customer "will not be permitted to day trade until the account is restored";
+    the rule bars day trading, not Reg T margin). Under the house option ``CASH_BASIS`` the restricted-account check
+    applies instead."""
+    if not isinstance(completes_day_trade, bool):
+        raise InvalidTypeError("completes_day_trade", "must be True or False")
+    return (
+        completes_day_trade
+        and LegacyBasis(basis) is LegacyBasis.EQUITY_RESTRICTED
+        and rules.day_trading.pdt_equity_policy is PdtEquityPolicy.BAR_DAY_TRADES
+    )
+
+
+# --- The day's budget of day-trading buying power (4210(f)(8)(B)(iii)-(iv)) -----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OpenLot:
+    """Shares opened today and still open in one symbol (signed: negative = short), with what they need: their
+    maintenance requirement at the opening price (``charge``, the LEGACY_DAY_TRADING charge units)."""
+
+    quantity: Decimal
+    price: Decimal
+    marginable: bool
+    leverage: Decimal
+    charge: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class DayTradingBudget:
+    """The day's use of legacy day-trading buying power (FINRA 4210(f)(8)(B)(iv)), immutable; advance it with
+    :func:`budget_after_fill`. Amounts are maintenance-requirement dollars (4 x them is the dollar figure at 25%).
+
+    * ``opened``: the requirement of every opening trade executed today (the aggregate method's use; never falls);
+    * ``open_commitment`` / ``peak_commitment``: the requirement of today's shares still open, now and at its highest
+      (the "time and tick" method's use);
+    * ``day_traded``: the requirement of today's shares closed today, i.e. of "the cost of all the day trades made
+      during the day" (4210(f)(8)(B)(iv)(b)1: what a day-trading call is computed on);
+    * ``lots`` / ``overnight``: today's open lots per symbol (closed first in, first out) and the overnight shares
+      still held (closed after today's: the 4210(f)(8)(B)(i) order of :func:`day_trade_step`).
+    """
+
+    opened: Decimal = ZERO
+    open_commitment: Decimal = ZERO
+    peak_commitment: Decimal = ZERO
+    day_traded: Decimal = ZERO
+    lots: Mapping[str, tuple[OpenLot, ...]] = field(default_factory=dict)
+    overnight: Mapping[str, Decimal] = field(default_factory=dict)
+
+    def used(self, method: DayTradingMethod) -> Decimal:
+        """What the day has used of the budget under ``method``: ``opened`` (aggregate) or ``open_commitment``
+        (time and tick)."""
+        return self.open_commitment if DayTradingMethod(method) is DayTradingMethod.TIME_AND_TICK else self.opened
+
+
+def start_budget(overnight: Mapping[str, Decimal | int | str] | None = None) -> DayTradingBudget:
+    """The budget at the open: nothing used; ``overnight`` signed shares per symbol held from the prior day."""
+    held: dict[str, Decimal] = {}
+    for symbol, quantity in (overnight or {}).items():
+        value = to_decimal(quantity, "overnight", max_abs=MAX_QUANTITY)
+        if value != ZERO:
+            held[_symbol(symbol, "overnight")] = value
+    return DayTradingBudget(overnight=held)
+
+
+def _lot_charge(
+    rules: RuleSet, symbol: str, quantity: Decimal, price: Decimal, marginable: bool, lev: Decimal
+) -> Decimal:
+    side = Side.BUY if quantity > ZERO else Side.SELL_SHORT
+    return opening_terms(rules, symbol, side, abs(quantity), price, marginable, lev)[2]
+
+
+@icontract.ensure(lambda budget, result: result.opened >= budget.opened, "the aggregate use never falls")
+@icontract.ensure(lambda budget, result: result.day_traded >= budget.day_traded, "day trades are never undone")
+@icontract.ensure(
+    lambda result: 0 <= result.open_commitment <= result.peak_commitment <= result.opened,
+    "the open commitment is within the peak, and the peak within what was opened",
+)
+@exact_function
+def budget_after_fill(
+    budget: DayTradingBudget,
+    rules: RuleSet,
+    symbol: str,
+    side: Side,
+    quantity: Decimal | int | str,
+    price: Decimal | int | str,
+    marginable: bool = True,
+    leverage: Decimal | int | str = 1,
+) -> DayTradingBudget:
+    """Advance the day's budget by one fill (FINRA 4210(f)(8)(B)(iv)). An opening fill adds a lot whose requirement
+    (:func:`margin_rules.order_check.opening_terms`, the order check's charge) is added to ``opened`` and to the open
+    commitment. A closing fill closes today's lots first (oldest first), moving their requirement from the open
+    commitment to ``day_traded``, then overnight shares (no day trade, no budget); what goes through zero opens a lot
+    on the other side. The requirement of a partly closed lot is that of its remaining shares (linear in shares)."""
+    if not isinstance(budget, DayTradingBudget):
+        raise InvalidTypeError("budget", "expected a DayTradingBudget")
+    name = _symbol(symbol, "symbol")
+    execution = Execution(
+        name, side, to_decimal(quantity, "quantity", max_abs=MAX_QUANTITY)
+    )  # validates side and quantity
+    fill_price = to_decimal(price, "price")
+    if fill_price <= ZERO:
+        raise DomainError("price", f"a fill price is positive (got {fill_price})")
+    lev = to_decimal(leverage, "leverage")
+    if not isinstance(marginable, bool):
+        raise InvalidTypeError("marginable", "must be True or False")
+    q = execution.signed_quantity
+    lots = list(budget.lots.get(name, ()))
+    overnight = budget.overnight.get(name, ZERO)
+    position = overnight + sum((lot.quantity for lot in lots), ZERO)
+    opened, commitment, day_traded = budget.opened, budget.open_commitment, budget.day_traded
+    rest = q
+    if position != ZERO and _sign(q) != _sign(position):
+        size = abs(q)
+        while size > ZERO and lots:
+            lot = lots[0]
+            take = min(size, abs(lot.quantity))
+            left = abs(lot.quantity) - take
+            if left == ZERO:
+                closed = lot.charge
+                lots.pop(0)
+            else:
+                remaining = lot.quantity - take * _sign(lot.quantity)
+                charge = _lot_charge(rules, name, remaining, lot.price, lot.marginable, lot.leverage)
+                closed = lot.charge - charge
+                lots[0] = replace(lot, quantity=remaining, charge=charge)
+            commitment -= closed
+            day_traded += closed
+            size -= take
+        from_overnight = min(size, abs(overnight))
+        overnight -= from_overnight * _sign(overnight)
+        size -= from_overnight
+        rest = size * _sign(q)
+    if rest != ZERO:
+        charge = _lot_charge(rules, name, rest, fill_price, marginable, lev)
+        lots.append(OpenLot(rest, fill_price, marginable, lev, charge))
+        opened += charge
+        commitment += charge
+    all_lots = {**budget.lots, name: tuple(lots)}
+    all_overnight = {**budget.overnight, name: overnight}
+    return DayTradingBudget(
+        opened=opened,
+        open_commitment=commitment,
+        peak_commitment=max(budget.peak_commitment, commitment),
+        day_traded=day_traded,
+        lots={k: v for k, v in all_lots.items() if v},
+        overnight={k: v for k, v in all_overnight.items() if v != ZERO},
+    )
+
+
+@icontract.ensure(lambda result: result[0] >= 0, "the day's use is never negative")
+@exact_function
+def legacy_budget_use(
+    rules: RuleSet, budget: DayTradingBudget, call_outstanding: bool = False
+) -> tuple[Decimal, DayTradingMethod]:
+    """What the day has used of its day-trading buying power and under which method: the rule set's
+    ``day_trading.method``, except that "time and tick" may not be used while a day-trading call is outstanding
+    (4210(f)(8)(B)(iv)(b)3: the account is then margined on the cost of all the day's day trades)."""
+    if not isinstance(call_outstanding, bool):
+        raise InvalidTypeError("call_outstanding", "must be True or False")
+    method = rules.day_trading.method
+    if call_outstanding:
+        method = DayTradingMethod.AGGREGATE
+    return budget.used(method), method
+
+
+@icontract.ensure(lambda result: result >= 0, "a call amount is never negative")
+@exact_function
+def day_trading_call_for_day(
+    rules: RuleSet,
+    budget: DayTradingBudget,
+    prior_equity: Decimal | int | str,
+    prior_maintenance: Decimal | int | str,
+    call_outstanding: bool = False,
+) -> Decimal:
+    """The day-trading call of a closed day (FINRA 4210(f)(8)(B)(iv)(b)): when the day's day trades exceeded the
+    day-trading buying power, the account is "margined based on the cost of all the day trades made during the day"
+    and the call is the special maintenance deficiency: the requirement of the day's day trades
+    (``budget.day_traded``) less the prior-close maintenance excess (:func:`day_trading_call_amount`; at 25% this is
+    25% x (cost of the day trades - 4 x excess)). Under "time and tick" the budget is exceeded only when the highest
+    open commitment exceeded it; a commitment opened today and held overnight is not a day trade and raises no
+    day-trading call (Reg T governs it)."""
+    _, method = legacy_budget_use(rules, budget, call_outstanding)
+    equity = _amount(prior_equity, "prior_equity")
+    maintenance = _amount(prior_maintenance, "prior_maintenance")
+    if method is DayTradingMethod.TIME_AND_TICK and budget.peak_commitment <= f.excess(equity, maintenance):
+        return ZERO
+    return day_trading_call_amount(equity, maintenance, budget.day_traded)
 
 
 # =====================================================================================================================
@@ -640,7 +865,9 @@ class IntradayDeficit:
     * ``day``: the business day it arose; ``amount``: its size (> 0); ``equity``: the equity used for the de minimis;
     * ``fifth_business_day`` / ``fifteenth_business_day``: computed by the caller's calendar;
     * ``de_minimis``: at most min(5% of equity, $1,000) (never counts toward a practice);
-    * ``remaining``: the part not yet satisfied; ``satisfied_on``: the day it was fully satisfied (or None).
+    * ``remaining``: the part not yet satisfied; ``satisfied_on``: the day it was fully satisfied (or None);
+    * ``close_level`` / ``deposits_at_close``: the intraday margin level at the end of the deficit day and the
+      account's cumulative net deposits then: the marks its satisfaction is measured from (:func:`satisfy_by_increase`).
     """
 
     day: dt.date
@@ -651,6 +878,8 @@ class IntradayDeficit:
     de_minimis: bool
     remaining: Decimal
     satisfied_on: dt.date | None = None
+    close_level: Decimal | None = None
+    deposits_at_close: Decimal = ZERO
 
     @property
     def satisfied(self) -> bool:
@@ -669,9 +898,12 @@ def new_intraday_deficit(
     equity: Decimal | int | str,
     fifth: dt.date,
     fifteenth: dt.date,
+    close_level: Decimal | int | str | None = None,
+    deposits_at_close: Decimal | int | str = ZERO,
 ) -> IntradayDeficit:
     """Record a day's deficit with its 5th and 15th business-day deadlines and its de minimis status
-    (FINRA 4210(d)(2))."""
+    (FINRA 4210(d)(2)), and the level and cumulative net deposits at the end of its day (what later increases are
+    measured from)."""
     value = _amount(amount, "amount")
     if value <= ZERO:
         raise DomainError("amount", f"a deficit is a positive amount (got {value})")
@@ -687,6 +919,8 @@ def new_intraday_deficit(
         fifteenth_business_day=fifteenth,
         de_minimis=is_de_minimis(value, equity_value),
         remaining=value,
+        close_level=None if close_level is None else _amount(close_level, "close_level"),
+        deposits_at_close=_amount(deposits_at_close, "deposits_at_close"),
     )
 
 
@@ -758,9 +992,10 @@ def counts_toward_practice(deficit: IntradayDeficit, today: dt.date) -> bool:
 def satisfy_deficits(
     deficits: Sequence[IntradayDeficit], amount: Decimal | int | str, on: dt.date
 ) -> tuple[tuple[IntradayDeficit, ...], Decimal]:
-    """Apply a deposit or other increase of the intraday margin level made on ``on`` to the outstanding deficits,
+    """Apply a deposit or other increase of the intraday margin level made on ``on`` to the unsatisfied deficits,
     oldest first (FINRA 4210(d)(2): a deficit is satisfied by deposits or other increases of the level). Deficits
-    already satisfied, expired (``on`` after their 15th business day) or arising after ``on`` are untouched.
+    already satisfied or arising after ``on`` are untouched; an expired one (past its 15th business day) is still
+    satisfied, "without regard to its expiration", which lifts a 90-day restriction it caused.
     Returns the updated deficits and the part of ``amount`` left over."""
     value = _amount(amount, "amount")
     if value < ZERO:
@@ -775,7 +1010,7 @@ def satisfy_deficits(
         deficit = updated[i]
         if not isinstance(deficit, IntradayDeficit):
             raise InvalidTypeError(f"deficits[{i}]", "expected an IntradayDeficit")
-        if left == ZERO or deficit.satisfied or on > deficit.fifteenth_business_day or on < deficit.day:
+        if left == ZERO or deficit.satisfied or on < deficit.day:
             continue
         used = min(left, deficit.remaining)
         left -= used
@@ -787,6 +1022,76 @@ def satisfy_deficits(
 def _remaining(deficits: Iterable[IntradayDeficit], extra: Decimal) -> Decimal:
     with exact():
         return sum((d.remaining for d in deficits), extra)
+
+
+@icontract.ensure(lambda deficits, result: len(result) == len(deficits), "every deficit is returned, in order")
+@icontract.ensure(
+    lambda deficits, result: all(new.remaining <= old.remaining for old, new in zip(deficits, result, strict=True)),
+    "satisfaction never grows what remains",
+)
+@icontract.ensure(
+    lambda deficits, on, result: all(
+        new == old for old, new in zip(deficits, result, strict=True) if old.satisfied or on <= old.day
+    ),
+    "satisfied deficits, and increases on or before the deficit day, change nothing",
+)
+@exact_function
+def satisfy_by_increase(
+    deficits: Sequence[IntradayDeficit],
+    on: dt.date,
+    level: Decimal | int | str,
+    net_deposits: Decimal | int | str,
+) -> tuple[IntradayDeficit, ...]:
+    """Satisfy deficits by net deposits **or any other increase of the intraday margin level** measured from the end
+    of each deficit's day (FINRA 4210(d)(2)): a liquidation counts (a sale releases the sold position's maintenance
+    requirement and lifts the level), not only a deposit.
+
+    ``level`` is the level observed on ``on`` and ``net_deposits`` the account's cumulative net deposits (deposits
+    less withdrawals) then. For each unsatisfied deficit of an earlier day, the increase is the larger of
+    ``level - close_level`` and ``net_deposits - deposits_at_close``; what remains is ``amount - increase`` (never
+    more than before; without a ``close_level`` only net deposits count); at 0 the deficit is satisfied on ``on``,
+    whatever its expiration (the 15th business day ends its being outstanding, not its satisfaction: a 90-day
+    restriction it caused lifts)."""
+    on = _date(on, "on")
+    now = _amount(level, "level")
+    deposits = _amount(net_deposits, "net_deposits")
+    if isinstance(deficits, (str, bytes)) or not isinstance(deficits, Sequence):
+        raise InvalidTypeError("deficits", "must be a sequence of IntradayDeficit")
+    result = []
+    for i, deficit in enumerate(deficits):
+        if not isinstance(deficit, IntradayDeficit):
+            raise InvalidTypeError(f"deficits[{i}]", "expected an IntradayDeficit")
+        if deficit.satisfied or on <= deficit.day:
+            result.append(deficit)
+            continue
+        raised = ZERO if deficit.close_level is None else now - deficit.close_level
+        increase = max(raised, deposits - deficit.deposits_at_close, ZERO)
+        remaining = min(deficit.remaining, max(deficit.amount - increase, ZERO))
+        if remaining == deficit.remaining:
+            result.append(deficit)
+        else:
+            result.append(replace(deficit, remaining=remaining, satisfied_on=on if remaining == ZERO else None))
+    return tuple(result)
+
+
+@icontract.ensure(
+    lambda start, today, deficit, result: (
+        not result or (start <= today and (deficit.satisfied_on is None or deficit.satisfied_on > today))
+    ),
+    "a freeze in force has started and its deficit is not satisfied",
+)
+def freeze_in_force(
+    start: dt.date, today: dt.date, deficit: IntradayDeficit, days: int = RESTRICTION_CALENDAR_DAYS
+) -> bool:
+    """Whether the 90-day restriction of FINRA 4210(d)(2) that ``deficit`` caused still holds on ``today``: it
+    lasts 90 calendar days from ``start`` "or until the deficit is satisfied", and a satisfaction after the 15th
+    business day still counts ("without regard to its expiration")."""
+    if not isinstance(deficit, IntradayDeficit):
+        raise InvalidTypeError("deficit", "expected an IntradayDeficit")
+    today = _date(today, "today")
+    if deficit.satisfied_on is not None and deficit.satisfied_on <= today:
+        return False
+    return restriction_active(start, today, days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -806,6 +1111,47 @@ class PracticeRule:
             raise DomainError("practice.misses", "at least one miss makes a practice")
         if _count(self.lookback_days, "practice.lookback_days") < 1:
             raise DomainError("practice.lookback_days", "the lookback is at least one day")
+
+
+def practice_rule(rules: RuleSet) -> PracticeRule:
+    """The rule set's "practice" (FINRA 4210(d)(2) leaves it to the firm): ``rules.day_trading.practice_misses``
+    missed 5th business days within ``practice_lookback_days`` (regulatory preset: 3 within 365 days, cited as a house
+    default; ``alpaca``: one miss, its published terms)."""
+    options = rules.day_trading
+    return PracticeRule(options.practice_misses, options.practice_lookback_days)
+
+
+@icontract.ensure(
+    lambda deficit, result: not (result[0] and deficit.de_minimis), "a de minimis deficit never establishes a practice"
+)
+@icontract.ensure(
+    lambda deficit, today, result: not (result[0] or result[1]) or missed_fifth_business_day(deficit, today),
+    "only a deficit that missed its 5th business day counts or restricts",
+)
+def miss_consequence(
+    deficit: IntradayDeficit,
+    today: dt.date,
+    prior_misses: Sequence[dt.date],
+    rule: PracticeRule,
+    reading: DeMinimisReading = DeMinimisReading.LITERAL,
+) -> tuple[bool, bool]:
+    """(counts, restricts) for ``deficit`` as of ``today`` (FINRA 4210(d)(2)), given the earlier counted misses.
+
+    A deficit satisfied by its 5th business day (by deposits or any other increase of the level) neither counts nor
+    restricts. A missed non-de-minimis deficit counts toward a practice and restricts when the misses, itself
+    included, make one (:func:`makes_practice`). A missed de minimis deficit never counts toward *establishing* a
+    practice; under the literal reading it still restricts a customer already making a practice (the earlier misses
+    make one), and under ``NEVER_RESTRICTS`` it never does."""
+    if not isinstance(rule, PracticeRule):
+        raise InvalidTypeError("rule", "expected a PracticeRule")
+    if not missed_fifth_business_day(deficit, today):
+        return False, False
+    miss = deficit.fifth_business_day
+    if not deficit.de_minimis:
+        return True, makes_practice([*prior_misses, miss], miss, rule)
+    if DeMinimisReading(reading) is DeMinimisReading.NEVER_RESTRICTS:
+        return False, False
+    return False, makes_practice(list(prior_misses), miss, rule)
 
 
 @icontract.ensure(

@@ -66,18 +66,39 @@ def long_maintenance(
     return long_maintenance_rate(ar, r, price, marginable, leverage, extra_rate) * (shares * price)
 
 
+def leveraged_short_rate(ar: Arith[N, B, S], r: Rates[N], rate: N, leverage: N) -> N:
+    """A short percentage of a leveraged ETP: ``rate`` times the leverage factor (FINRA Regulatory Notice 09-53:
+    30% x 3 = 90%), capped at ``leveraged_short_rate_cap`` when the rule set sets one (a broker reading; 0 = no cap,
+    the Notice's figures). Unleveraged (factor 1) it is ``rate`` (the invariant keeps a cap at or above it)."""
+    multiplied = rate * leverage
+    return ar.ite(
+        ar.lt(ar.zero, r.leveraged_short_rate_cap), ar.min(multiplied, r.leveraged_short_rate_cap), multiplied
+    )
+
+
+def leveraged_per_share_factor(ar: Arith[N, B, S], r: Rates[N], leverage: N) -> N:
+    """What the $2.50/$5.00 per-share short minimums of FINRA 4210(c)(2) are multiplied by for a leveraged ETP: 1 by
+    default (Regulatory Notice 09-53 multiplies the percentage only), the leverage factor when the rule set's
+    ``leveraged_per_share_multiplied`` is 1 (a broker reading)."""
+    return ar.ite(ar.lt(ar.zero, r.leveraged_per_share_multiplied), leverage, ar.one)
+
+
 def short_maintenance(ar: Arith[N, B, S], r: Rates[N], shares: N, price: N, leverage: N, extra_rate: N) -> N:
     """Maintenance requirement of ``shares`` (>= 0) sold short at ``price``. FINRA 4210(c)(2).
 
     Below $5.00: the greater of $2.50 per share or 100% of CMV; at or above $5.00: the greater of $5.00 per share or
-    30% of CMV. The per-share floors apply per (fractional) share. Leveraged ETPs: times the factor (Notice 09-53), at
-    least ``leveraged_min_rate``; house layers on top (4210(d)(1)).
+    30% of CMV. The per-share floors apply per (fractional) share. Leveraged ETPs (Regulatory Notice 09-53): the
+    percentage times the factor (:func:`leveraged_short_rate`), the per-share minimums as they are unless the rule set
+    multiplies them (:func:`leveraged_per_share_factor`), at least ``leveraged_min_rate``; house layers on top
+    (4210(d)(1)). A 3x short at $10: max($5.00, 90% x $10) = $9.00 a share by default, $15.00 when the minimums are
+    multiplied.
     """
     zero, one = ar.zero, ar.one
     value = shares * price
-    low = ar.max(r.short_low_per_share * shares, r.short_low_rate * value)
-    high = ar.max(r.short_high_per_share * shares, r.short_high_rate * value)
-    regulatory = ar.ite(ar.lt(price, r.short_price_threshold), low, high) * leverage
+    floors = shares * leveraged_per_share_factor(ar, r, leverage)
+    low = ar.max(r.short_low_per_share * floors, leveraged_short_rate(ar, r, r.short_low_rate, leverage) * value)
+    high = ar.max(r.short_high_per_share * floors, leveraged_short_rate(ar, r, r.short_high_rate, leverage) * value)
+    regulatory = ar.ite(ar.lt(price, r.short_price_threshold), low, high)
     regulatory = ar.max(regulatory, ar.ite(ar.lt(one, leverage), r.leveraged_min_rate, zero) * value)
     return ar.max(regulatory, extra_rate * value)
 
@@ -218,6 +239,30 @@ def sma_buying_power(ar: Arith[N, B, S], r: Rates[N], sma: N) -> N:
 def day_trading_buying_power(ar: Arith[N, B, S], r: Rates[N], prior_equity: N, prior_maintenance: N) -> N:
     """Legacy day-trading buying power: 4 x max(prior-close equity - prior-close maintenance, 0). 4210(f)(8)(B)(iv)."""
     return r.day_trading_multiplier * ar.max(prior_equity - prior_maintenance, ar.zero)
+
+
+def day_trading_budget_left(prior_equity: N, prior_maintenance: N, used: N, reserved: N) -> N:
+    """What is left of the day's legacy day-trading budget, in maintenance-requirement dollars (the charge units of
+    :func:`margin_rules.buying_power.charge_in`): the prior-close maintenance excess (4 x it is the day-trading buying
+    power, 4210(f)(8)(B)(iii)) less what the day's executed opening trades used (4210(f)(8)(B)(iv): the cost of all the
+    day's trades, or the open commitment under "time and tick") and what open orders hold. Negative once exceeded."""
+    return excess(prior_equity, prior_maintenance) - used - reserved
+
+
+def net_credit(cash: N, short_market_value: N) -> N:
+    """The cash of an account net of the short-sale proceeds that secure its shorts: cash + short market value
+    (short <= 0). Negative = a debit balance. Short proceeds are collateral, not spendable cash (Reg T 220.12(c); a
+    restricted account, FINRA 4210(d)(2) / 4210(f)(8)(B)(iv)(c), may not create or increase a debit)."""
+    return cash + short_market_value
+
+
+def restricted_purchase_permitted(ar: Arith[N, B, S], credit: N, reserved_cost: N, cost: N) -> B:
+    """Whether a restricted account may buy opening shares costing ``cost``: it creates or increases no debit balance
+    when the net credit after the open purchase orders (``reserved_cost``) still covers it, i.e. the net credit after
+    is at least min(net credit before, 0). FINRA 4210(d)(2) ("no new or larger debit balance"); 4210(f)(8)(B)(iv)(c)
+    (cash-available basis)."""
+    before = credit - reserved_cost
+    return ar.le(ar.min(before, ar.zero), before - cost)
 
 
 def intraday_margin_level(equity_value: N, maintenance: N) -> N:

@@ -33,6 +33,7 @@ from margin_rules.errors import DomainError
 from margin_rules.model import Side
 from margin_rules.money import ZERO, exact
 from margin_rules.requirements import position_terms
+from margin_rules.restrictions import maintenance_deficiency_refusal, restricted_order_decision
 from margin_rules.rulesets import RuleSet
 
 _ROUND_FLOOR = decimal.ROUND_FLOOR
@@ -249,10 +250,21 @@ class DayTradingLimit:
 
     in_force: Decimal
     full: Decimal
+    used: Decimal = ZERO
+    """What the day's executed opening trades used of the budget, in charge units
+    (:func:`margin_rules.daytrading.legacy_budget_use`: the aggregate of the day's openings, or the open commitment
+    under "time and tick"); it is subtracted like a reservation (4210(f)(8)(B)(iv): the budget is for the day)."""
 
     def __post_init__(self) -> None:
-        if not ZERO < self.in_force < self.full:
-            raise DomainError("limit", f"expected 0 < in_force < full, got {self.in_force} and {self.full}")
+        if not ZERO <= self.in_force <= self.full:
+            raise DomainError("limit", f"expected 0 <= in_force <= full, got {self.in_force} and {self.full}")
+        if self.used < ZERO:
+            raise DomainError("limit.used", f"the day's use is not negative (got {self.used})")
+
+    @property
+    def scaled(self) -> bool:
+        """Whether the budget is below its full value (2x of 4x while a day-trading call is open)."""
+        return self.in_force < self.full
 
 
 _DISPLAY_QUANTUM = Decimal("1e-40")  # finer than any charge (at most 30 places): a floor here decides like the exact
@@ -265,12 +277,17 @@ def _available(figures: Figures, mode: Mode, reserved: Decimal, limit: DayTradin
         if figures.prior_equity is None or figures.prior_maintenance is None:
             raise DomainError("account.prior_equity", "legacy day trading needs the prior-close figures")
         excess = f.excess(figures.prior_equity, figures.prior_maintenance)
-        if limit is None or excess <= ZERO:
-            return excess - reserved
+        if limit is None:
+            # The day's use is not known: the current maintenance excess, which today's executed openings lowered,
+            # stands in for it (never more than the prior-close budget).
+            equity = f.equity(figures.cash, figures.long_market_value, figures.short_market_value)
+            return DECIMAL.min(excess, f.excess(equity, figures.maintenance)) - reserved
+        if excess <= ZERO or not limit.scaled:
+            return f.day_trading_budget_left(figures.prior_equity, figures.prior_maintenance, limit.used, reserved)
         # A figure for display: the scaled excess, floored (exact when the quotient terminates, as 2/4 does).
         product = _WIDE.multiply(excess, limit.in_force)
         scaled = _FLOOR.divide(product, limit.full).quantize(_DISPLAY_QUANTUM, _ROUND_FLOOR, _FLOOR)
-        return scaled - reserved
+        return scaled - limit.used - reserved
     equity = f.equity(figures.cash, figures.long_market_value, figures.short_market_value)
     if mode is Mode.REG_T:
         return f.excess(equity, figures.initial) - reserved
@@ -282,14 +299,15 @@ def _fits_budget(
 ) -> tuple[Decimal, Decimal] | None:
     """(charge, available) scaled so that ``charge <= available`` is the exact decision under a day-trading limit
     (cross-multiplied by ``limit.full``), or None when no limit applies."""
-    if mode is not Mode.LEGACY_DAY_TRADING or limit is None:
+    if mode is not Mode.LEGACY_DAY_TRADING or limit is None or not limit.scaled:
         return None
     assert figures.prior_equity is not None and figures.prior_maintenance is not None
     excess = f.excess(figures.prior_equity, figures.prior_maintenance)
     if excess <= ZERO:
         return None
     w = _WIDE
-    scaled_available = w.subtract(w.multiply(excess, limit.in_force), w.multiply(reserved, limit.full))
+    held = w.add(reserved, limit.used)
+    scaled_available = w.subtract(w.multiply(excess, limit.in_force), w.multiply(held, limit.full))
     return w.multiply(charge, limit.full), scaled_available
 
 
@@ -331,6 +349,8 @@ def check_order(
     reserved: Decimal = ZERO,
     pending_closing: Decimal = ZERO,
     limit: DayTradingLimit | None = None,
+    restricted: bool = False,
+    reserved_cash: Decimal = ZERO,
 ) -> OrderDecision:
     """Decide an order from the account's figures, as :func:`margin_rules.buying_power.order_fits` decides it from a
     snapshot: closing-only orders fit; an opening order fits when its charge (cash cost, 4210(b)(1) initial or 4210(c)
@@ -338,15 +358,34 @@ def check_order(
     4210(b)(1) minimum ($2,000, capped at a purchase's cost). ``held``/``marginable``/``leverage`` describe the
     position in ``symbol`` (marginable/leverage of the order when there is none). ``limit``: the legacy day-trading
     buying power while a day-trading call is open (:class:`DayTradingLimit`, 4210(f)(8)(B)(iv)(b)); the decision then
-    compares ``(charge + reserved) x full <= excess x in_force`` exactly."""
+    compares ``(charge + reserved + used) x full <= excess x in_force`` exactly; without a limit, LEGACY_DAY_TRADING
+    (whose day's use is then unknown) takes the lower of the prior-close and the current maintenance excess.
+
+    In LEGACY_DAY_TRADING an opening order is also refused while the account has a maintenance deficiency
+    (:func:`margin_rules.restrictions.maintenance_deficiency_refusal`, a named option). ``restricted``: the account
+    may not create or increase a debit balance or a short position (the 4210(d)(2) 90-day restriction, the
+    4210(f)(8)(B)(iv)(c) cash-available basis); the order must then also pass
+    :func:`margin_rules.restrictions.restricted_order_decision` against the net credit less ``reserved_cash`` (the
+    cash cost of open orders), whatever the mode; a refusal there is reported with its own reason and figures."""
     with exact():
         terms = _terms(rules, symbol, side, quantity, price, held, marginable, leverage, pending_closing)
+        if restricted:
+            credit = f.net_credit(figures.cash, figures.short_market_value) - reserved_cash
+            fits, reason = restricted_order_decision(
+                side, terms.opening_quantity, terms.cash_cost, figures.cash, figures.short_market_value, reserved_cash
+            )
+            if not fits:
+                return OrderDecision(mode, terms, terms.cash_cost, credit, fits, reason)
         charge = terms.charge(mode)
         available = _available(figures, mode, reserved, limit)
         equity = f.equity(figures.cash, figures.long_market_value, figures.short_market_value)
         scaled = _fits_budget(figures, mode, reserved, limit, charge)
         compared = (charge, available) if scaled is None else scaled
         fits, reason = decide(mode, side, terms.opening_quantity, *compared, equity, terms.minimum_equity)
+        if fits and mode is Mode.LEGACY_DAY_TRADING:
+            refusal = maintenance_deficiency_refusal(rules, terms.opening_quantity, equity, figures.maintenance)
+            if refusal is not None:
+                fits, reason = False, refusal
         return OrderDecision(mode, terms, charge, available, fits, reason)
 
 

@@ -46,6 +46,12 @@ class Rates(Generic[N]):
     """FINRA 4210(c)(2)(B): short at or above $5.00: at least 30% of CMV."""
     leveraged_min_rate: N
     """Floor rate for leveraged ETPs, long or short (Alpaca: 100% for 2x/3x ETFs; FINRA: 0, the factor rule applies)."""
+    leveraged_per_share_multiplied: N
+    """Leveraged ETP shorts: 1 multiplies the $2.50/$5.00 per-share minimums by the leverage factor (a broker reading);
+    0 keeps them as they are (FINRA Regulatory Notice 09-53's figures multiply the percentage only: the default)."""
+    leveraged_short_rate_cap: N
+    """Leveraged ETP shorts: a cap on the multiplied short percentage (1 = 100%, a broker reading); 0 = no cap (the
+    Notice's figures: 30% x 3 = 90%, 100% x 3 = 300% below $5.00; the default)."""
     minimum_equity: N
     """FINRA 4210(b)(1): $2,000 minimum equity (capped at the cost of a purchase)."""
     overnight_multiplier: N
@@ -92,6 +98,16 @@ def rate_invariants(ar: Arith[N, B, S], r: Rates[N]) -> dict[str, B]:
         "short_floors_per_share>=0": ar.and_(ar.le(zero, r.short_low_per_share), ar.le(zero, r.short_high_per_share)),
         "short_rates>0": ar.and_(ar.lt(zero, r.short_low_rate), ar.lt(zero, r.short_high_rate)),
         "leveraged_min_rate_in_[0,1]": ar.and_(ar.le(zero, r.leveraged_min_rate), ar.le(r.leveraged_min_rate, one)),
+        "leveraged_per_share_multiplied_in_{0,1}": ar.or_(
+            ar.eq(r.leveraged_per_share_multiplied, zero), ar.eq(r.leveraged_per_share_multiplied, one)
+        ),
+        "leveraged_short_rate_cap=0_or>=short_rates": ar.or_(
+            ar.eq(r.leveraged_short_rate_cap, zero),
+            ar.and_(
+                ar.le(r.short_low_rate, r.leveraged_short_rate_cap),
+                ar.le(r.short_high_rate, r.leveraged_short_rate_cap),
+            ),
+        ),
         "minimum_equity>=0": ar.le(zero, r.minimum_equity),
         "overnight_multiplier*initial_long_rate<=1": ar.and_(
             ar.le(one, r.overnight_multiplier), ar.le(r.overnight_multiplier * r.initial_long_rate, one)

@@ -40,6 +40,104 @@ class DayTradingRegime(StrEnum):
     """FINRA 4210(f)(8)(B) pattern-day-trader rules, which firms may keep until 2027-10-20."""
 
 
+class DayTradingMethod(StrEnum):
+    """How the legacy regime measures the day's use of day-trading buying power (FINRA 4210(f)(8)(B)(iv): "25% of the
+    cost of all the day trades made during the day", or alternatively the "time and tick" highest open commitment)."""
+
+    AGGREGATE = "aggregate"
+    """Every opening trade executed during the day uses the budget up; a closing never gives it back (the default)."""
+    TIME_AND_TICK = "time_and_tick"
+    """The open commitment of the positions opened today: closing them the same day frees it (the rule's option; not
+    while a day-trading call is outstanding, 4210(f)(8)(B)(iv)(b))."""
+
+
+class PdtEquityPolicy(StrEnum):
+    """What a pattern day trader under $25,000 may do (FINRA 4210(f)(8)(B)(iv)(a))."""
+
+    BAR_DAY_TRADES = "bar_day_trades"
+    """The rule's text: "will not be permitted to day trade": the order that would complete a day trade is refused;
+    overnight (Reg T) margin stays (the default)."""
+    CASH_BASIS = "cash_basis"
+    """House option: the whole account trades on a cash-available basis (no new or larger debit or short)."""
+
+
+class DeMinimisReading(StrEnum):
+    """How the de minimis deficit of FINRA 4210(d)(2) (at most min(5% of equity, $1,000)) is read."""
+
+    LITERAL = "literal"
+    """The text: a de minimis deficit does not count toward *establishing* a practice; a customer already making a
+    practice who misses the 5th business day is restricted even for a de minimis deficit (the default)."""
+    NEVER_RESTRICTS = "never_restricts"
+    """A broker reading: a de minimis deficit never counts and never restricts."""
+
+
+_DAY_TRADING_CITATIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "method": "FINRA Rule 4210(f)(8)(B)(iv): the cost of all the day's day trades (time and tick the alternative)",
+        "pdt_equity_policy": "FINRA Rule 4210(f)(8)(B)(iv)(a): under $25,000 'will not be permitted to day trade'",
+        "refuse_opening_in_deficiency": (
+            "house practice shared by brokers (FINRA Rule 4210(c) maintenance; 4210(d)(1) house requirements)"
+        ),
+        "practice_misses": (
+            "FINRA Rule 4210(d)(2) leaves 'makes a practice' unquantified (Regulatory Notice 26-10 as quoted by the "
+            "rulebook digest, section 6a): house default 3 missed 5th business days within 365 days"
+        ),
+        "practice_lookback_days": "FINRA Rule 4210(d)(2) (house parameter): 365 calendar days",
+        "deficit_due_business_days": "FINRA Rule 4210(d)(2): satisfied by the 5th business day",
+        "de_minimis": "FINRA Rule 4210(d)(2): de minimis deficits do not count toward establishing a practice",
+    }
+)
+
+_ALPACA_TERMS = "Alpaca, 'Understanding FINRA's new intraday margin rule' (published terms, as quoted by the rulebook)"
+
+
+@dataclass(frozen=True, slots=True)
+class DayTradingOptions:
+    """The day-trading readings of a rule set, each cited (``citations``): the legacy method, the $25,000 policy, the
+    maintenance-deficiency refusal, the "practice" of FINRA 4210(d)(2) and the de minimis reading."""
+
+    method: DayTradingMethod = DayTradingMethod.AGGREGATE
+    pdt_equity_policy: PdtEquityPolicy = PdtEquityPolicy.BAR_DAY_TRADES
+    refuse_opening_in_deficiency: bool = True
+    practice_misses: int = 3
+    practice_lookback_days: int = 365
+    deficit_due_business_days: int = 5
+    de_minimis: DeMinimisReading = DeMinimisReading.LITERAL
+    citations: Mapping[str, str] = field(default_factory=lambda: _DAY_TRADING_CITATIONS)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "method", DayTradingMethod(self.method))
+        object.__setattr__(self, "pdt_equity_policy", PdtEquityPolicy(self.pdt_equity_policy))
+        object.__setattr__(self, "de_minimis", DeMinimisReading(self.de_minimis))
+        if not isinstance(self.refuse_opening_in_deficiency, bool):
+            raise InvalidTypeError("rules.day_trading.refuse_opening_in_deficiency", "must be True or False")
+        for name, low, high in (
+            ("practice_misses", 1, 1000),
+            ("practice_lookback_days", 1, 3660),
+            ("deficit_due_business_days", 1, 5),
+        ):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise InvalidTypeError(f"rules.day_trading.{name}", "must be an int")
+            if not low <= value <= high:
+                raise InvalidRuleSetError(f"rules.day_trading.{name}", f"must be in [{low}, {high}] (got {value})")
+        citations = {**_DAY_TRADING_CITATIONS, **dict(self.citations)}
+        object.__setattr__(self, "citations", MappingProxyType(citations))
+
+    def replace(self, citation: str, **changes: object) -> DayTradingOptions:
+        """A copy with some options changed, each citing ``citation``."""
+        unknown = sorted(set(changes) - {f for f in _DAY_TRADING_CITATIONS})
+        if unknown:
+            raise InvalidRuleSetError("rules.day_trading", "unknown option(s): " + ", ".join(unknown))
+        return replace(self, **changes, citations={**self.citations, **dict.fromkeys(changes, citation)})  # type: ignore[arg-type]
+
+
+def alpaca_day_trading_options() -> DayTradingOptions:
+    """Alpaca's published intraday-margin terms: a deficit call due in 2 business days; one missed 5th business day
+    gives the 90-day restriction; the same de minimis."""
+    return DayTradingOptions().replace(_ALPACA_TERMS, practice_misses=1, deficit_due_business_days=2)
+
+
 FINRA_CITATIONS: Mapping[str, str] = MappingProxyType(
     {
         "initial_long_rate": "Reg T 12 CFR 220.12(a)",
@@ -55,6 +153,10 @@ FINRA_CITATIONS: Mapping[str, str] = MappingProxyType(
         "short_high_per_share": "FINRA Rule 4210(c)(2)(B)",
         "short_high_rate": "FINRA Rule 4210(c)(2)(B)",
         "leveraged_min_rate": "FINRA Regulatory Notice 09-53 (factor x requirement; no extra floor: 0)",
+        "leveraged_per_share_multiplied": (
+            "FINRA Regulatory Notice 09-53 (short: the percentage times the factor; per-share minimums as they are: 0)"
+        ),
+        "leveraged_short_rate_cap": "FINRA Regulatory Notice 09-53 (short percentage times the factor, no cap: 0)",
         "minimum_equity": "FINRA Rule 4210(b)(1)",
         "overnight_multiplier": "Reg T 12 CFR 220.12(a) (1 / 50%)",
         "day_trading_multiplier": "FINRA Rule 4210(f)(8)(B)(iv)",
@@ -96,6 +198,8 @@ def _finra_rates() -> Rates[Decimal]:
         short_high_per_share=d("5.00"),
         short_high_rate=d("0.30"),
         leveraged_min_rate=d("0"),
+        leveraged_per_share_multiplied=d("0"),
+        leveraged_short_rate_cap=d("0"),
         minimum_equity=d("2000"),
         overnight_multiplier=d("2"),
         day_trading_multiplier=d("4"),
@@ -169,6 +273,7 @@ class RuleSet:
     withdrawal_rule: WithdrawalRule = WithdrawalRule.REGULATORY
     day_trading_regime: DayTradingRegime = DayTradingRegime.INTRADAY_MARGIN
     description: str = ""
+    day_trading: DayTradingOptions = field(default_factory=DayTradingOptions)
 
     def __post_init__(self) -> None:
         if not isinstance(self.rates, Rates):
@@ -190,6 +295,8 @@ class RuleSet:
             raise InvalidTypeError("rules.house", "must be a HouseRules instance")
         object.__setattr__(self, "withdrawal_rule", WithdrawalRule(self.withdrawal_rule))
         object.__setattr__(self, "day_trading_regime", DayTradingRegime(self.day_trading_regime))
+        if not isinstance(self.day_trading, DayTradingOptions):
+            raise InvalidTypeError("rules.day_trading", "must be a DayTradingOptions instance")
 
     def with_rates(self, citation: str, **changes: Decimal | int | str) -> RuleSet:
         """A copy with some rates changed, each citing ``citation``; invariants are re-checked."""
@@ -209,12 +316,14 @@ class RuleSet:
         *,
         withdrawal_rule: WithdrawalRule | None = None,
         day_trading_regime: DayTradingRegime | None = None,
+        day_trading: DayTradingOptions | None = None,
     ) -> RuleSet:
-        """A copy with another withdrawal rule or day-trading regime."""
+        """A copy with another withdrawal rule, day-trading regime or day-trading options."""
         return replace(
             self,
             withdrawal_rule=withdrawal_rule or self.withdrawal_rule,
             day_trading_regime=day_trading_regime or self.day_trading_regime,
+            day_trading=day_trading or self.day_trading,
         )
 
     def citation(self, parameter: str) -> str:
@@ -249,6 +358,7 @@ def alpaca() -> RuleSet:
         rates=rates,
         citations=ALPACA_CITATIONS,
         description="Alpaca's published margin requirements (house rules over Reg T and FINRA 4210).",
+        day_trading=alpaca_day_trading_options(),
     )
 
 

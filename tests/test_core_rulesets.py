@@ -39,6 +39,8 @@ VIOLATIONS: dict[str, dict[str, str]] = {
     "short_floors_per_share>=0": {"short_low_per_share": "-2.50"},
     "short_rates>0": {"short_high_rate": "0"},
     "leveraged_min_rate_in_[0,1]": {"leveraged_min_rate": "1.01"},
+    "leveraged_per_share_multiplied_in_{0,1}": {"leveraged_per_share_multiplied": "0.5"},
+    "leveraged_short_rate_cap=0_or>=short_rates": {"leveraged_short_rate_cap": "0.99"},
     "minimum_equity>=0": {"minimum_equity": "-1"},
     "overnight_multiplier*initial_long_rate<=1": {"overnight_multiplier": "2.01"},
     "day_trading_multiplier>=1": {"day_trading_multiplier": "0.99"},

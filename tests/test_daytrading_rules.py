@@ -215,8 +215,13 @@ def test_legacy_basis_precedence() -> None:
     assert basis(True, "24999.99", call=True) is LegacyBasis.EQUITY_RESTRICTED
     assert basis(True, "30000", call=True, cash=True) is LegacyBasis.CASH_AVAILABLE
     assert basis(False, "30000", cash=True) is LegacyBasis.CASH_AVAILABLE
-    assert LegacyBasis.EQUITY_RESTRICTED.mode is Mode.CASH  # seed 000: cash mode
-    assert LegacyBasis.CASH_AVAILABLE.mode is Mode.CASH
+    # FINRA 4210(f)(8)(B)(iv)(a) bars day trading, not Reg T margin: the account keeps overnight margin (seed 000's
+    # "cash mode" was the wrong reading); the cash-available basis of (iv)(c) is the restricted-account check
+    # (no new or larger debit or short: short-sale proceeds are not cash), not cash mode.
+    assert LegacyBasis.EQUITY_RESTRICTED.mode is Mode.REG_T
+    assert LegacyBasis.CASH_AVAILABLE.mode is Mode.REG_T
+    assert r.legacy_restricted(LegacyBasis.CASH_AVAILABLE, rules)
+    assert not r.legacy_restricted(LegacyBasis.EQUITY_RESTRICTED, rules)
     assert LegacyBasis.DAY_TRADING.mode is Mode.LEGACY_DAY_TRADING
     assert LegacyBasis.REG_T.mode is Mode.REG_T
 
@@ -363,9 +368,11 @@ def test_satisfy_oldest_first_and_conservation() -> None:
     assert left == Decimal(600)
     assert r.missed_fifth_business_day(updated[0], D(2026, 12, 3))  # satisfied on Dec 3, after its 5th (Dec 2)
     assert not r.missed_fifth_business_day(updated[1], D(2026, 12, 3))
-    # an expired deficit is not satisfied any more
+    # FINRA 4210(d)(2): a restriction lasts "until the deficit is satisfied (without regard to its expiration)":
+    # a deficit past its 15th business day is no longer outstanding but a deposit still satisfies it.
     updated, left = r.satisfy_deficits([a], Decimal(10), D(2026, 12, 16))
-    assert left == Decimal(10) and updated[0].remaining == Decimal(300)
+    assert r.deficit_status(updated[0], D(2026, 12, 16)) is r.DeficitStatus.EXPIRED
+    assert left == Decimal(0) and updated[0].remaining == Decimal(290)
     with pytest.raises(DomainError):
         r.satisfy_deficits([a], Decimal(-1), D(2026, 12, 1))
 

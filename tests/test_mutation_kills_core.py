@@ -537,15 +537,26 @@ def test_available_budget_under_a_day_trading_limit() -> None:
 
 
 def test_day_trading_limit_bounds() -> None:
-    """order_check.DayTradingLimit: 0 < in_force < full, refused otherwise with the figures in the reason."""
+    """order_check.DayTradingLimit: 0 <= in_force <= full (the limit now also carries the day's use of the budget,
+    FINRA 4210(f)(8)(B)(iv), so the full 4x is a limit too), used >= 0; refused otherwise with the figures."""
     assert DayTradingLimit(D(2), D(4)).in_force == 2
     assert DayTradingLimit(D("0.01"), D("0.02")).full == D("0.02")
-    for in_force, full in ((0, 4), (4, 4), (5, 4), (-1, 4)):
+    assert DayTradingLimit(D(2), D(4)).scaled and not DayTradingLimit(D(4), D(4)).scaled
+    assert DayTradingLimit(D(0), D(4)).scaled and not DayTradingLimit(D(0), D(0)).scaled
+    for in_force, full in ((5, 4), (-1, 4), (1, 0)):
         assert refusal(DayTradingLimit, D(in_force), D(full)) == (
             DomainError,
             "limit",
-            f"expected 0 < in_force < full, got {in_force} and {full}",
+            f"expected 0 <= in_force <= full, got {in_force} and {full}",
         )
+    assert refusal(DayTradingLimit, D(2), D(4), D(-1)) == (
+        DomainError,
+        "limit.used",
+        "the day's use is not negative (got -1)",
+    )
+    # the day's use is subtracted like a reservation, scaled or not
+    assert available_budget(PRIOR, Mode.LEGACY_DAY_TRADING, D(100), DayTradingLimit(D(4), D(4), D(900))) == D(24000)
+    assert available_budget(PRIOR, Mode.LEGACY_DAY_TRADING, D(100), DayTradingLimit(D(2), D(4), D(400))) == D(12000)
 
 
 def test_check_order_under_a_day_trading_limit_is_exact() -> None:

@@ -177,7 +177,7 @@ def test_rate_invariants_match_decimal() -> None:
         for name in dinv:
             assert dinv[name] == z3_value(zinv[name]), name
         assert all(dinv.values())
-    assert len(RATE_FIELDS) == 18
+    assert len(RATE_FIELDS) == 20
 
 
 def test_rational_is_exact() -> None:

@@ -39,6 +39,7 @@ from margin_rules import formulas as f
 from margin_rules.arith import DECIMAL
 from margin_rules.buying_power import BuyingPower, Mode, buying_power, charge_in
 from margin_rules.carry import CarryRates, CarryStatement, accrue
+from margin_rules.cash_account import CashAccountState
 from margin_rules.errors import (
     DomainError,
     InvalidInputError,
@@ -49,6 +50,7 @@ from margin_rules.errors import (
 )
 from margin_rules.health_state import HealthState
 from margin_rules.live import calendar
+from margin_rules.live.cash import CashTracker
 from margin_rules.live.daytrading import IntradayMarginHooks, LegacyPdtHooks
 from margin_rules.live.journal import Journal
 from margin_rules.model import Account, Order, Position, Side
@@ -75,6 +77,7 @@ from margin_rules.order_check import (
     split_quantity,
 )
 from margin_rules.requirements import AccountRequirements, account_requirements, house_rate_function, position_terms
+from margin_rules.restrictions import restricted_withdrawal_limit
 from margin_rules.rulesets import DayTradingRegime, RuleSet
 from margin_rules.withdrawal import max_withdrawal_of, withdrawal_permitted_of
 
@@ -154,8 +157,14 @@ class DayTradingHooks(Protocol):
     """
 
     def restriction(self, figures: Figures) -> str | None:
-        """A reason to restrict the account to cash-available buying power (a PDT under $25,000, the 90-day
-        restriction), or None."""
+        """A reason the account may create or increase no debit balance and no short position (the 4210(d)(2) 90-day
+        restriction, the 4210(f)(8)(B)(iv)(c) cash-available basis), or None; the account then decides orders with
+        :func:`margin_rules.restrictions.restricted_order_decision` (not cash mode)."""
+        ...
+
+    def order_refusal(self, figures: Figures, symbol: str, side: Side, quantity: Decimal) -> str | None:
+        """A reason the regime refuses this order outright (a pattern day trader under $25,000 may not complete a day
+        trade, FINRA 4210(f)(8)(B)(iv)(a)), or None."""
         ...
 
     def mode(self, base: Mode, figures: Figures) -> Mode:
@@ -178,9 +187,21 @@ class DayTradingHooks(Protocol):
         ...
 
     def on_fill(
-        self, session: dt.date, symbol: str, side: Side, quantity: Decimal, before: Figures, after: Figures
+        self,
+        session: dt.date,
+        symbol: str,
+        side: Side,
+        quantity: Decimal,
+        before: Figures,
+        after: Figures,
+        *,
+        price: Decimal | None = None,
+        marginable: bool = True,
+        leverage: Decimal = Decimal(1),
+        position_before: Decimal | None = None,
     ) -> None:
-        """Record a fill (day-trade counting, intraday margin level after an IML-reducing transaction)."""
+        """Record a fill (day-trade counting, the day's use of day-trading buying power, intraday margin level after
+        an IML-reducing transaction)."""
         ...
 
     def on_transfer(self, session: dt.date, amount: Decimal, before: Figures, after: Figures) -> None:
@@ -315,6 +336,10 @@ class MarginAccount:
             opening.prior_maintenance if opening.prior_maintenance is not None else figures.maintenance
         )
         self._figures = self._make_figures(self._prior_equity, self._prior_maintenance)
+        # A cash account's settled / unsettled cash and freezes (Reg T 220.8), in its own tracker (live/cash.py).
+        self._cash_account = (
+            CashTracker(session, self._cash, self._positions.values()) if self._base_mode is Mode.CASH else None
+        )
         if day_trading is not None:
             day_trading.start(session)
         if journal is not None:
@@ -562,9 +587,11 @@ class MarginAccount:
         hooks = self._day_trading
         if hooks is None:
             return base
-        if hooks.restriction(figures) is not None:
-            return Mode.CASH
         return hooks.mode(base, figures)
+
+    def _restricted(self, figures: Figures) -> bool:
+        """Whether the account may create or increase no debit and no short (its own check, not cash mode)."""
+        return self._day_trading is not None and self._day_trading.restriction(figures) is not None
 
     def _limit(self, mode: Mode, figures: Figures) -> DayTradingLimit | None:
         """The legacy day-trading limit in force (2x while a day-trading call is open), from the regime's tracker."""
@@ -760,6 +787,7 @@ class MarginAccount:
                 "session": self._session,
                 "version": self._version,
                 "day_trading": dict(self._day_trading.state()) if self._day_trading is not None else None,
+                "cash_account": self._cash_account.snapshot() if self._cash_account is not None else None,
             }
 
     def check_drift(self) -> AccountRequirements:
@@ -819,6 +847,12 @@ class MarginAccount:
 
     # --- orders --------------------------------------------------------------------------------------------------
 
+    def cash_account_state(self) -> CashAccountState | None:
+        """A cash account's settlement state (settled and unsettled cash, purchases, violations, freezes; Reg T 220.8,
+        :mod:`margin_rules.cash_account`), or None for a margin account."""
+        with self._lock:
+            return self._cash_account.state if self._cash_account is not None else None
+
     def check(self, order: Order) -> OrderDecision:
         """Decide ``order`` now without reserving anything (what :meth:`reserve` would decide, blocks aside)."""
         if not isinstance(order, Order):
@@ -848,13 +882,16 @@ class MarginAccount:
             self._reserved_for(mode),
             self._pending_close.get((symbol, side), ZERO),
             self._limit(mode, self._figures),
+            restricted=self._base_mode is not Mode.CASH and self._restricted(self._figures),
+            reserved_cash=self._reserved_cash,
         )
 
     def reserve(self, order_id: str, order: Order) -> Reservation:
         """Atomically check ``order`` against the buying power of the account's mode (net of open reservations) and
         hold its charge. Closing and reducing orders always fit (even under a margin call); opening orders are refused
         while opening is blocked. Raises RefusedError (``duplicate_order_id``, ``opening_blocked``,
-        ``insufficient_buying_power``, ``minimum_equity``, ``transaction_blocked``) with the figures; nothing changes
+        ``insufficient_buying_power`` (with ``remaining``, the budget left), ``minimum_equity``, ``restricted_account``,
+        ``maintenance_deficiency``, ``day_trade_barred``, ``transaction_blocked``) with the figures; nothing changes
         then."""
         oid = _order_id(order_id)
         if not isinstance(order, Order):
@@ -864,8 +901,19 @@ class MarginAccount:
                 raise RefusedError("duplicate_order_id", f"order id {oid!r} was already used", {"order_id": oid})
             figures = self._figures
             mode = self._mode(figures)
+            cash_tracker = self._cash_account if order.side is Side.BUY else None
+            spendable = cash_tracker.spendable(self._session, self._reserved_cash) if cash_tracker else ZERO
             decision = self._decide(order, mode)
             terms = decision.terms
+            barred = (
+                None
+                if self._day_trading is None
+                else self._day_trading.order_refusal(figures, order.symbol, order.side, order.quantity)
+            )
+            if barred is not None:
+                raise RefusedError("day_trade_barred", barred, {"order_id": oid, "equity": figures.equity})
+            if not terms.is_closing_only and order.side is not Side.BUY:
+                self._check_cash_account(oid, order, terms.opening_quantity, terms.cash_cost, figures, spendable)
             if not terms.is_closing_only and (self._blocks or not decision.fits):
                 figs: dict[str, object] = {
                     "order_id": oid,
@@ -883,8 +931,27 @@ class MarginAccount:
                         "opening orders are refused until cured: " + "; ".join(sorted(self._blocks.values())),
                         {**figs, "blocks": dict(self._blocks)},
                     )
-                code = "insufficient_buying_power" if decision.charge > decision.available else "minimum_equity"
-                raise RefusedError(code, decision.reason, figs)
+                figs["remaining"] = max(decision.available, ZERO)
+                if decision.reason.startswith("restricted account"):
+                    code = "restricted_account"
+                elif decision.reason.startswith("maintenance deficiency"):
+                    code = "maintenance_deficiency"
+                elif decision.charge > decision.available:
+                    code = "insufficient_buying_power"
+                else:
+                    code = "minimum_equity"
+                reason = decision.reason
+                if code == "insufficient_buying_power":
+                    reason = f"{reason}: the order needs {decision.charge}, {figs['remaining']} remains"
+                    if mode is Mode.LEGACY_DAY_TRADING:  # the day's budget in dollars (4210(f)(8)(B)(iii), 4x)
+                        remaining = max(decision.available, ZERO)
+                        with exact():
+                            left = f.day_trading_buying_power(DECIMAL, self._rates, remaining, ZERO)
+                        figs["remaining_buying_power"] = left
+                        reason = f"{reason} ({left} of day-trading buying power left today)"
+                raise RefusedError(code, reason, figs)
+            if not terms.is_closing_only and order.side is Side.BUY:
+                self._check_cash_account(oid, order, terms.opening_quantity, terms.cash_cost, figures, spendable)
             held = self._positions.get(order.symbol)
             marginable = held.marginable if held is not None else order.marginable
             leverage = held.leverage if held is not None else order.leverage
@@ -934,6 +1001,27 @@ class MarginAccount:
                 self._pending_close[side_key] = pending
             self._changed("reserve", {"order_id": oid} if self._listeners else None)
             return reservation
+
+    def _check_cash_account(
+        self, oid: str, order: Order, opening: Decimal, cash_cost: Decimal, figures: Figures, spendable: Decimal
+    ) -> None:
+        """A cash account (Reg T 220.8) refuses a short sale (``short_sale_in_cash_account``) and a purchase beyond
+        what it may spend (``cash_account_frozen`` / ``good_faith_restricted`` while restricted to settled cash,
+        ``insufficient_funds`` beyond settled cash and unsettled proceeds), net of the cash held for open buys
+        (``spendable``, read before the order is decided, like the budget it is decided against)."""
+        tracker = self._cash_account
+        if tracker is None or opening == ZERO:
+            return
+        figs: dict[str, object] = {"order_id": oid, "mode": Mode.CASH.value, "equity": figures.equity}
+        if order.side is not Side.BUY:
+            raise RefusedError(
+                "short_sale_in_cash_account",
+                "short sales are not permitted in a cash account (Reg T 220.8(a); 220.12(c) needs a margin account)",
+                {**figs, "opening_quantity": opening},
+            )
+        check = tracker.check_purchase(self._session, cash_cost, spendable)
+        if not check.fits:
+            raise RefusedError(check.code, check.reason, {**figs, "charge": cash_cost, "available": check.available})
 
     def release(self, order_id: str) -> Reservation:
         """Release what is left of an order (reject, cancel, timeout): its held charges return to buying power."""
@@ -1037,8 +1125,17 @@ class MarginAccount:
                     self._reserved_maintenance - r.maintenance + cost_maintenance,
                 )
                 pending = self._pending_close.get(side_key, ZERO) - closed_of_order
+            cash_plan = None
+            if self._cash_account is not None:
+                traded = actually_opened if side is Side.BUY else actually_closed  # long shares bought or sold
+                if traded > ZERO:
+                    cash_plan, _ = self._cash_account.plan_fill(
+                        self._session, symbol, side is Side.BUY, traded, fill_price
+                    )
             self._record("confirm", {"order_id": oid, "quantity": qty, "price": fill_price})
             # Assign (nothing below can fail).
+            if self._cash_account is not None and cash_plan is not None:
+                self._cash_account.commit(cash_plan)
             self._apply_positions(changes, new, totals)
             self._cash = cash
             self._sma = sma
@@ -1063,7 +1160,18 @@ class MarginAccount:
             self._reserved_cash, self._reserved_initial, self._reserved_maintenance = reserved
             self._set_pending(side_key, pending)
             if self._day_trading is not None:
-                self._day_trading.on_fill(self._session, symbol, side, qty, before, self._figures)
+                self._day_trading.on_fill(
+                    self._session,
+                    symbol,
+                    side,
+                    qty,
+                    before,
+                    self._figures,
+                    price=fill_price,
+                    marginable=held.marginable if held is not None else r.marginable,
+                    leverage=held.leverage if held is not None else r.leverage,
+                    position_before=held_qty,
+                )
             fill = Fill(oid, symbol, side, qty, fill_price, actually_opened, actually_closed, remaining, new_qty, cash)
             self._changed("fill", {"order_id": oid, "symbol": symbol, "quantity": qty, "price": fill_price})
             return fill
@@ -1110,7 +1218,10 @@ class MarginAccount:
             sma = sma_after_transfer(self._sma, value)
             _fits_amount(sma, "sma")
             before = self._figures
+            cash_plan = self._cash_account.plan_deposit(self._session, value)[0] if self._cash_account else None
             self._record("deposit", {"amount": value})
+            if self._cash_account is not None and cash_plan is not None:
+                self._cash_account.commit(cash_plan)
             self._cash = cash
             self._sma = sma
             self._figures = self._make_figures(self._prior_equity, self._prior_maintenance)
@@ -1135,6 +1246,11 @@ class MarginAccount:
             if mode is not Mode.LEGACY_DAY_TRADING and (self._reservations or mode is Mode.CASH):
                 held = DECIMAL.max(available_budget(figures, mode, self._reserved_for(mode)), ZERO)
                 limit = DECIMAL.min(rule_max, held)
+            if mode is not Mode.CASH and self._restricted(figures):  # no new or larger debit (FINRA 4210(d)(2))
+                held = restricted_withdrawal_limit(figures.cash, figures.short_market_value, self._reserved_cash)
+                limit = DECIMAL.min(limit, held)
+            if self._cash_account is not None:  # only settled cash leaves a cash account (Reg T 220.8)
+                limit = DECIMAL.min(limit, self._cash_account.withdrawable(self._session))
         return limit, rule_max, held
 
     def withdraw(self, amount: Decimal | int | str) -> Figures:
@@ -1156,6 +1272,17 @@ class MarginAccount:
             }
             if not permitted:
                 raise RefusedError("withdrawal_exceeds_maximum", f"exceeds the maximum withdrawal of {rule_max}", figs)
+            if value > limit and self._restricted(figures) and self._base_mode is not Mode.CASH:
+                raise RefusedError(
+                    "restricted_account",
+                    f"only {limit} can leave without creating or increasing a debit balance (FINRA 4210(d)(2))",
+                    figs,
+                )
+            cash_plan = None
+            if self._cash_account is not None:  # only settled cash leaves a cash account (Reg T 220.8)
+                cash_plan, cash_decision = self._cash_account.plan_withdrawal(self._session, value)
+                if not cash_decision.approved:
+                    raise RefusedError(cash_decision.code, cash_decision.reason, figs)
             if value > limit:
                 raise RefusedError(
                     "funds_held_for_orders", f"only {limit} can leave while orders are open (budget {budget})", figs
@@ -1174,6 +1301,8 @@ class MarginAccount:
                 if blocked is not None:
                     raise RefusedError("transaction_blocked", blocked, figs)
             self._record("withdraw", {"amount": value})
+            if self._cash_account is not None and cash_plan is not None:
+                self._cash_account.commit(cash_plan)
             self._cash = cash
             self._sma = sma
             self._figures = self._make_figures(self._prior_equity, self._prior_maintenance)
@@ -1235,7 +1364,10 @@ class MarginAccount:
                 sma = self._sma + sma_effect
             _fits_amount(cash, "cash")
             _fits_amount(sma, "sma")
+            cash_plan = self._cash_account.plan_carry(self._session, amount) if self._cash_account else None
             self._record("carry", {"amount": amount, "sma": sma_effect, "detail": detail})
+            if self._cash_account is not None and cash_plan is not None:
+                self._cash_account.commit(cash_plan)
             self._cash = cash
             self._sma = sma
             self._figures = self._make_figures(self._prior_equity, self._prior_maintenance)
@@ -1263,7 +1395,10 @@ class MarginAccount:
             sma = sma_marked(self._sma, figures)
             equity = figures.equity
             maintenance = figures.maintenance
+            cash_plan = self._cash_account.plan_end_of_day(next_session)[0] if self._cash_account else None
             self._record("end_of_day", {"next_session": next_session.isoformat()})
+            if self._cash_account is not None and cash_plan is not None:
+                self._cash_account.commit(cash_plan)
             if self._day_trading is not None:
                 self._day_trading.end_of_day(self._session, next_session, figures)
             self._sma = sma
@@ -1276,4 +1411,6 @@ class MarginAccount:
 
 
 def _rules_fingerprint(rules: RuleSet) -> str:
-    return repr((rules.rates, rules.house, rules.withdrawal_rule.value, rules.day_trading_regime.value))
+    return repr(
+        (rules.rates, rules.house, rules.withdrawal_rule.value, rules.day_trading_regime.value, rules.day_trading)
+    )

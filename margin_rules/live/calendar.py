@@ -1,9 +1,26 @@
-"""NYSE business days, settlement dates and the due dates of the margin rules.
+"""NYSE business days, settlement days, settlement dates and the due dates of the margin rules: two calendars.
 
 A *business day* is a day the New York Stock Exchange is open: Monday to Friday, except the NYSE holidays and special
 closures (national days of mourning, Hurricane Sandy, ...) as maintained by the ``holidays`` package
 (``holidays.financial_holidays("NYSE")``). Early-close days (the day after Thanksgiving, Christmas Eve, July 3) are
-business days. FINRA 4210(f)(8)(B) and 4210(d)(2) count "business days" in exchange trading days (rulebook 6b).
+business days. FINRA 4210(f)(8)(B) and 4210(d)(2) count "business days" in exchange trading days (rulebook 6b), and so
+does the Reg T payment period: Columbus Day and Veterans Day "will be considered a business day for receiving
+customers' payments under Regulation T" (FINRA Notice to Members 95-77, 99-83; FINRA's Extensions of Time Filing
+Schedule: the Reg T extension date is "the 3rd business day after the trade date").
+
+A *settlement day* is a business day on which the banks are open too: settlement skips the Federal Reserve Banks'
+holidays as well as the NYSE closures, so Columbus Day and Veterans Day (exchanges open, banks closed) are business days
+but not settlement days (NtM 95-77: "it will not be a settlement date because many of the nation's banking
+institutions will be closed"). The bank calendar is the Federal Reserve's, from the same package
+(``holidays.financial_holidays("XFED")``: a Sunday holiday is observed on Monday, a Saturday holiday is not moved, the
+Reserve Banks being open the Friday before). The package's Federal Reserve calendar starts in 1999
+(:data:`SETTLEMENT_MIN_YEAR`): settlement days before it are refused with a typed error rather than guessed.
+
+* :func:`settlement_date` counts the settlement cycle (SEC Rule 15c6-1: T+1 since 2024-05-28) in settlement days after
+  the trade date (a trade made on Columbus Day settles with the previous business day's trades, NtM 95-77);
+* :func:`regt_call_due_date` (= :func:`payment_due_date`) counts one Reg T payment period (220.2: the settlement cycle
+  plus two business days) in *business days* after the trade date: T+3 under T+1. It is not "settlement date + 2": for
+  a trade on the Friday before Columbus Day 2024 (Oct 11) settlement is Tue Oct 15 but the Reg T date is Wed Oct 16.
 
 This module is part of the stateful shell (:mod:`margin_rules.live`): the pure rules of :mod:`margin_rules.daytrading`
 never read a calendar; the trackers in :mod:`margin_rules.live.daytrading` compute dates here and pass them in.
@@ -56,6 +73,12 @@ T_PLUS_2_SINCE: Final = dt.date(2017, 9, 5)
 REG_T_EXTRA_DAYS: Final = 2
 """Reg T 220.2 "payment period": the standard settlement cycle plus two business days (rulebook section 5)."""
 
+SETTLEMENT_MIN_YEAR: Final = 1999
+"""First year of the ``holidays`` package's Federal Reserve calendar (XFED): settlement days are known from here."""
+
+BANK_CALENDAR: Final = "XFED"
+"""The ``holidays`` financial calendar of the Federal Reserve Banks' holidays (bank holidays that stop settlement)."""
+
 INTRADAY_FIRST_DEADLINE: Final = 5
 """FINRA 4210(d)(2): the 5th business day, after which an unsatisfied deficit counts toward a "practice"."""
 
@@ -102,6 +125,26 @@ def _closures(year: int) -> frozenset[dt.date]:
     """The NYSE full-day closures falling in ``year`` (observed dates; neighbouring years consulted for observance)."""
     table = holidays.financial_holidays("NYSE", years=(year - 1, year, year + 1))
     return frozenset(day for day in table if day.year == year)
+
+
+@lru_cache(maxsize=512)
+def _bank_holidays(year: int) -> frozenset[dt.date]:
+    """The Federal Reserve Banks' holidays falling in ``year`` (observed dates), from ``holidays``' XFED calendar."""
+    table = holidays.financial_holidays(BANK_CALENDAR, years=(year - 1, year, year + 1))
+    return frozenset(day for day in table if day.year == year)
+
+
+def _check_settlement_year(day: dt.date, field: str) -> None:
+    if day.year < SETTLEMENT_MIN_YEAR:
+        raise DomainError(
+            field,
+            f"{day} is before {SETTLEMENT_MIN_YEAR}, the first year of the Federal Reserve holiday calendar: "
+            "its settlement days are not known",
+        )
+
+
+def _is_settlement_day(day: dt.date) -> bool:
+    return day.weekday() < 5 and day not in _closures(day.year) and day not in _bank_holidays(day.year)
 
 
 def holiday_name(day: dt.date) -> str | None:
@@ -205,6 +248,58 @@ def window_start(end: dt.date, days: int = TRADING_WINDOW_DAYS) -> dt.date:
     return business_day_window(end, days)[0]
 
 
+def bank_holiday_name(day: dt.date) -> str | None:
+    """The name of the Federal Reserve holiday on ``day`` (None when the Reserve Banks are open that day, or it is a
+    weekend day). Refused before :data:`SETTLEMENT_MIN_YEAR`."""
+    day = check_date(day, "day")
+    _check_settlement_year(day, "day")
+    if day not in _bank_holidays(day.year):
+        return None
+    name = holidays.financial_holidays(BANK_CALENDAR, years=day.year).get(day)
+    return str(name) if name is not None else "Federal Reserve holiday"
+
+
+def is_settlement_day(day: dt.date) -> bool:
+    """True when trades settle on ``day``: an NYSE business day that is not a Federal Reserve holiday (Columbus Day
+    and Veterans Day are business days but not settlement days; NtM 95-77). Refused before
+    :data:`SETTLEMENT_MIN_YEAR`."""
+    day = check_date(day, "day")
+    _check_settlement_year(day, "day")
+    return _is_settlement_day(day)
+
+
+def _settlement_step(day: dt.date, direction: int) -> dt.date:
+    candidate = day + dt.timedelta(days=direction)
+    while True:
+        if not MIN_YEAR <= candidate.year <= MAX_YEAR:
+            raise DomainError("day", f"{candidate} is outside the supported years {MIN_YEAR}-{MAX_YEAR}")
+        _check_settlement_year(candidate, "day")
+        if _is_settlement_day(candidate):
+            return candidate
+        candidate += dt.timedelta(days=direction)
+
+
+def next_settlement_day(day: dt.date) -> dt.date:
+    """The first settlement day strictly after ``day``."""
+    return _settlement_step(check_date(day, "day"), 1)
+
+
+def previous_settlement_day(day: dt.date) -> dt.date:
+    """The last settlement day strictly before ``day``."""
+    return _settlement_step(check_date(day, "day"), -1)
+
+
+def add_settlement_days(day: dt.date, n: int) -> dt.date:
+    """The ``n``-th settlement day after ``day`` (``n`` > 0), before it (``n`` < 0), or ``day`` itself (``n`` == 0);
+    ``day`` need not be a settlement day (a trade on Columbus Day counts from that day)."""
+    result = check_date(day, "day")
+    count = _check_int(n, "n", MAX_STEP)
+    direction = 1 if count > 0 else -1
+    for _ in range(abs(count)):
+        result = _settlement_step(result, direction)
+    return result
+
+
 def settlement_cycle(trade_date: dt.date) -> int:
     """Business days from trade to regular-way settlement: 1 from 2024-05-28, 2 from 2017-09-05, 3 before
     (SEC Rule 15c6-1)."""
@@ -217,18 +312,38 @@ def settlement_cycle(trade_date: dt.date) -> int:
 
 
 def settlement_date(trade_date: dt.date) -> dt.date:
-    """Regular-way settlement date of a trade: T+1 since 2024-05-28 (SEC Rule 15c6-1). ``trade_date`` must be a
-    business day."""
+    """Regular-way settlement date of a trade: the settlement cycle (T+1 since 2024-05-28, SEC Rule 15c6-1) counted in
+    *settlement days* (NYSE open and the Federal Reserve Banks open) after the trade date. ``trade_date`` must be an
+    NYSE business day (it may be a bank holiday: trades of Columbus Day settle with the previous day's, NtM 95-77)."""
     trade_date = check_date(trade_date, "trade_date")
     if not is_business_day(trade_date):
         raise DomainError("trade_date", f"{trade_date} is not an NYSE business day")
-    return add_business_days(trade_date, settlement_cycle(trade_date))
+    return add_settlement_days(trade_date, settlement_cycle(trade_date))
+
+
+def payment_period(trade_date: dt.date) -> int:
+    """Reg T 220.2 "payment period" of a trade, in business days: the settlement cycle plus two (3 under T+1, 4 under
+    T+2, 5 under T+3 as in NtM 95-77's "five business days of the date of purchase")."""
+    return settlement_cycle(trade_date) + REG_T_EXTRA_DAYS
+
+
+def payment_due_date(trade_date: dt.date) -> dt.date:
+    """The last day of the Reg T payment period of a trade: one payment period counted in NYSE *business days* after
+    the trade date (Reg T 220.4(c)(3) margin calls, 220.8(b)(1) full cash payment in a cash account; NtM 95-77's
+    "Reg. T Date" column). Bank holidays on which the exchange is open count (NtM 95-77: Columbus Day "is considered a
+    business day for receiving customers' payments under Regulation T"). ``trade_date`` must be a business day."""
+    trade_date = check_date(trade_date, "trade_date")
+    if not is_business_day(trade_date):
+        raise DomainError("trade_date", f"{trade_date} is not an NYSE business day")
+    return add_business_days(trade_date, payment_period(trade_date))
 
 
 def regt_call_due_date(trade_date: dt.date) -> dt.date:
-    """Due date of a Reg T call arising from a trade: one payment period, i.e. settlement + 2 business days
-    (Reg T 220.2 "payment period", 220.4(c)(3); rulebook section 5). Under T+1 that is T+3."""
-    return add_business_days(settlement_date(trade_date), REG_T_EXTRA_DAYS)
+    """Due date of a Reg T call arising from a trade: one payment period after the TRADE DATE on the Reg T (business
+    day) calendar, T+3 under T+1 (Reg T 220.2 "payment period", 220.4(c)(3); rulebook section 5). Not the settlement
+    date plus two: settlement skips bank holidays that the payment period counts (the old "settlement + 2 on the NYSE
+    calendar" gave the right date only because the settlement date was also counted on the NYSE calendar)."""
+    return payment_due_date(trade_date)
 
 
 def intraday_deficit_deadlines(deficit_day: dt.date) -> tuple[dt.date, dt.date]:

@@ -29,7 +29,8 @@ Intraday regime, :class:`IntradayMarginTracker` (FINRA 4210(d)(2), effective 202
     iml.record_transaction(day, level_before, level_after, equity_after)   # after each executed transaction
     iml.record_unordered(day, start_level, deltas, equity)   # a batch whose order is unknown (worst order)
     iml.close_day(day)                                       # at the close: the day's deficit with its deadlines
-    iml.satisfy(day, amount)                                 # deposits / later increases of the level -> leftover
+    iml.record_net_deposit(amount)                           # before the transfer's record_transaction
+    iml.satisfy(day, amount)                                 # allocate a deposit to deficits oldest first -> leftover
     iml.restricted(day)                                      # 90-day restriction: no new or larger debit/short
     iml.outstanding(day)                                     # deficits still outstanding (not past the 15th day)
 """
@@ -50,6 +51,7 @@ from margin_rules.daytrading import (
     PATTERN_DAY_TRADES,
     PATTERN_EXCEPTION_RATE,
     RESTRICTION_CALENDAR_DAYS,
+    DayTradingBudget,
     DayTradingCallState,
     DeficitStatus,
     Execution,
@@ -63,7 +65,7 @@ from margin_rules.live import calendar
 from margin_rules.model import Side
 from margin_rules.money import MAX_AMOUNT, MAX_QUANTITY, ZERO, exact, to_decimal
 from margin_rules.order_check import DayTradingLimit, Figures
-from margin_rules.rulesets import RuleSet
+from margin_rules.rulesets import DeMinimisReading, RuleSet
 
 __all__ = [
     "DayTradingCall",
@@ -208,6 +210,22 @@ class PatternDayTradeTracker:
             raise DomainError("side", f"unknown side {side!r}: use buy, sell or sell_short") from None
         return day, Execution(symbol, direction, shares)
 
+    def note_overnight(self, day: dt.date, symbol: str, quantity: Decimal | int | str) -> None:
+        """Before the first execution of ``symbol`` on ``day``: the account holds ``quantity`` signed shares of it
+        from the prior day (the account knows its positions; the tracker only its own fills). Ignored once the symbol
+        has an execution that day (its state already says what is overnight)."""
+        day = _business_day(day)
+        shares = rules_dt.start_symbol_day(quantity).overnight  # validates the quantity
+        name = Execution(symbol, Side.BUY, Decimal(1)).symbol
+        if self._day is None or day > self._day:
+            self._open(day, self._positions_now() if self._day is not None else {})
+        if name in self._states:
+            return
+        if shares == ZERO:
+            self._carried.pop(name, None)
+        else:
+            self._carried[name] = shares
+
     def would_be_day_trade(self, day: dt.date, symbol: str, side: Side | str, quantity: Decimal | int | str) -> bool:
         """Whether an execution on ``day`` would complete a day trade (nothing is recorded). Use it before routing an
         order, e.g. to refuse the day trade that would make an account under $25,000 a pattern day trader."""
@@ -290,7 +308,7 @@ class PatternDayTradeTracker:
         self._designated_on = None
 
     def equity_restricted(self, day: dt.date, equity: Decimal | int | str) -> bool:
-        """A pattern day trader under the $25,000 minimum (4210(f)(8)(B)(iv)(a)); seed 000 puts it in cash mode."""
+        """A pattern day trader under the $25,000 minimum (4210(f)(8)(B)(iv)(a)): barred from day trading."""
         return rules_dt.pdt_equity_restricted(self.is_pattern_day_trader(day), equity, self._rules)
 
     # --- day-trading calls ----------------------------------------------------------------------------------------
@@ -412,6 +430,8 @@ class IntradayMarginTracker:
         mode: IntradayMode = IntradayMode.REAL_TIME,
         practice: PracticeRule | None = None,
         restriction_days: int = RESTRICTION_CALENDAR_DAYS,
+        de_minimis: DeMinimisReading = DeMinimisReading.LITERAL,
+        due_business_days: int = 5,
     ) -> None:
         self._mode = IntradayMode(mode)
         if practice is not None and not isinstance(practice, PracticeRule):
@@ -427,6 +447,17 @@ class IntradayMarginTracker:
         self._misses: list[dt.date] = []
         self._restriction_start: dt.date | None = None
         self._restriction_until: dt.date | None = None
+        self._restriction_deficit: dt.date | None = None
+        self._de_minimis = DeMinimisReading(de_minimis)
+        if (
+            isinstance(due_business_days, bool)
+            or not isinstance(due_business_days, int)
+            or not 1 <= due_business_days <= 5
+        ):
+            raise DomainError("due_business_days", "a whole number of business days from 1 to 5 (the rule's 5th)")
+        self._due_business_days = due_business_days
+        self._net_deposits = ZERO
+        self._last_level: Decimal | None = None
 
     @property
     def mode(self) -> IntradayMode:
@@ -464,9 +495,20 @@ class IntradayMarginTracker:
         day = self._check_day(day)
         deficit = rules_dt.day_deficit([(iml_before, iml_after)])
         equity_value = _amount(equity, "equity")
+        level = _amount(iml_after, "iml_after")
         record = self._day_for(day)
         self._update(record, deficit, equity_value)
+        self._last_level = level
+        self._deficits = list(rules_dt.satisfy_by_increase(self._deficits, day, level, self._net_deposits))
         return record.deficit
+
+    def record_net_deposit(self, amount: Decimal | int | str) -> None:
+        """Add a deposit (> 0) or a withdrawal (< 0) to the account's cumulative net deposits, from which
+        :func:`margin_rules.daytrading.satisfy_by_increase` measures "net deposits" since each deficit's day (call it
+        before :meth:`record_transaction` of the transfer)."""
+        value = _amount(amount, "amount")
+        with exact():
+            self._net_deposits = self._net_deposits + value
 
     def record_unordered(
         self,
@@ -507,7 +549,7 @@ class IntradayMarginTracker:
 
     # --- at the close and after -----------------------------------------------------------------------------------
 
-    def close_day(self, day: dt.date) -> IntradayDeficit | None:
+    def close_day(self, day: dt.date, level: Decimal | int | str | None = None) -> IntradayDeficit | None:
         """Close business ``day``: record its deficit (if any) with its deadlines
         (:func:`margin_rules.live.calendar.intraday_deficit_deadlines`) and apply the practice rule. Returns the new
         deficit or None. Closing a day without transactions is allowed (it only advances the practice rule)."""
@@ -515,11 +557,14 @@ class IntradayMarginTracker:
         current = self._current
         if current is not None and current.day != day:
             raise DomainError("day", f"the open day is {current.day}, not {day}")
+        close_level = self._last_level if level is None else _amount(level, "level")
         result: IntradayDeficit | None = None
         if current is not None and current.deficit > ZERO:
             fifth, fifteenth = calendar.intraday_deficit_deadlines(day)
             equity = current.equity if current.equity is not None else ZERO
-            result = rules_dt.new_intraday_deficit(day, current.deficit, equity, fifth, fifteenth)
+            result = rules_dt.new_intraday_deficit(
+                day, current.deficit, equity, fifth, fifteenth, close_level, self._net_deposits
+            )
             self._deficits.append(result)
         self._current = None
         self._closed = day
@@ -536,32 +581,54 @@ class IntradayMarginTracker:
         return left
 
     def advance(self, today: dt.date) -> None:
-        """Apply the practice rule as of ``today``: every non-de-minimis deficit that missed its 5th business day is a
-        miss; when the misses make a practice (:func:`margin_rules.daytrading.makes_practice`), the account is
-        restricted for 90 calendar days from the day after that 5th business day (FINRA 4210(d)(2))."""
+        """Apply the practice rule as of ``today`` (FINRA 4210(d)(2), :func:`margin_rules.daytrading.miss_consequence`):
+        a deficit that missed its 5th business day counts toward a practice unless de minimis; when the misses make a
+        practice (or, under the literal de minimis reading, a de minimis miss by a customer already making one), the
+        account is restricted for 90 calendar days from the day after that 5th business day, or until that deficit is
+        satisfied (:func:`margin_rules.daytrading.freeze_in_force`)."""
         today = calendar.check_date(today, "today")
         pending = sorted(
-            (d for d in self._deficits if d.day not in self._evaluated and rules_dt.counts_toward_practice(d, today)),
+            (
+                d
+                for d in self._deficits
+                if d.day not in self._evaluated and rules_dt.missed_fifth_business_day(d, today)
+            ),
             key=lambda d: d.fifth_business_day,
         )
         for deficit in pending:
             self._evaluated.add(deficit.day)
+            counts, restricts = rules_dt.miss_consequence(
+                deficit, today, self._misses, self._practice, self._de_minimis
+            )
             miss = deficit.fifth_business_day
-            self._misses.append(miss)
-            if rules_dt.makes_practice(self._misses, miss, self._practice):
+            if counts:
+                self._misses.append(miss)
+            if restricts:
                 start = miss + dt.timedelta(days=1)
                 until = rules_dt.restriction_end(start, self._restriction_days)
                 if self._restriction_until is None or until > self._restriction_until:
                     self._restriction_start = start
                     self._restriction_until = until
+                    self._restriction_deficit = deficit.day
+
+    def call_due(self, deficit: IntradayDeficit) -> dt.date:
+        """The day the firm's call for ``deficit`` is due: its ``due_business_days``-th business day (the rule's 5th
+        by default; Alpaca publishes 2). A missed 5th business day is what counts toward a practice either way."""
+        if not isinstance(deficit, IntradayDeficit):
+            raise InvalidTypeError("deficit", "expected an IntradayDeficit")
+        return calendar.add_business_days(deficit.day, self._due_business_days)
 
     def restricted(self, today: dt.date) -> bool:
-        """Whether the 90-day restriction (no new or larger debit or short positions) covers ``today``."""
+        """Whether the 90-day restriction (no new or larger debit or short positions) covers ``today``: it started,
+        has not run out, and the deficit that caused it is not satisfied (FINRA 4210(d)(2))."""
         today = calendar.check_date(today, "today")
         self.advance(today)
         if self._restriction_start is None:
             return False
-        return rules_dt.restriction_active(self._restriction_start, today, self._restriction_days)
+        cause = next((d for d in self._deficits if d.day == self._restriction_deficit), None)
+        if cause is None:
+            return rules_dt.restriction_active(self._restriction_start, today, self._restriction_days)
+        return rules_dt.freeze_in_force(self._restriction_start, today, cause, self._restriction_days)
 
     @property
     def restriction_until(self) -> dt.date | None:
@@ -611,35 +678,21 @@ class LegacyPdtHooks:
     """The legacy regime for :class:`~margin_rules.live.account.MarginAccount` (its ``DayTradingHooks`` protocol),
     over a :class:`PatternDayTradeTracker`. Called under the account's lock; sessions must be NYSE business days.
 
-    * ``restriction``: "pdt_equity" (a pattern day trader under $25,000: seed 000 cash mode) or "dt_call_unmet"
-      (cash-available basis for 90 days), else None.
-    * ``mode``: LEGACY_DAY_TRADING for a pattern day trader (also while a call is open), else the base mode;
-      ``day_trading_limit``: while a day-trading call is open, the 2x day-trading buying power of
-      :meth:`PatternDayTradeTracker.buying_power` against the full 4x (4210(f)(8)(B)(iv)(b)), which the account's order
-      check applies (:class:`~margin_rules.order_check.DayTradingLimit`).
-    * ``on_fill`` counts day trades and keeps the day's peak maintenance added since the first fill; ``end_of_day``
-      issues a day-trading call (:func:`margin_rules.daytrading.day_trading_call_amount`) when that peak exceeded the
-      prior-close maintenance excess; ``on_transfer`` applies deposits to open calls.
-
-    **The call input is an approximation of the day-trading commitment.** It is
-    ``max over the session's fills of (account maintenance after the fill - account maintenance before the first
-    fill)``. It differs from the requirement of the day's largest day-trading commitment (4210(f)(8)(B)(iv)(b)):
-
-    * too high: shares opened today and held overnight count (they are not day trades; Reg T governs them), and so
-      do price moves of every position between the first fill and each fill (the account re-marks the filled symbol
-      at the fill price and others through price updates);
-    * too low: closing overnight positions, or a market decline, lowers the maintenance and offsets new day-trade
-      commitments.
-
-    The exact figure is not computed, for three reasons. (1) Whether an opening is a day trade is known only when it
-    is closed the same day, so it needs a pass over the day's fills at the close: per symbol, the shares opened
-    today still open at time t that are closed later today are ``|intraday(t)| - min(|intraday(s)|, s >= t)``
-    (0 after a flip through zero), with ``intraday`` the today's-shares part of
-    :class:`~margin_rules.daytrading.SymbolDayState`. (2) Those shares must be valued at their opening prices, which
-    needs a cost-assignment convention among today's lots (FIFO, LIFO or average) that the rule leaves to the firm,
-    and the "time and tick" (largest open commitment) versus "aggregate of the day's commitments" choice. (3) The
-    ``on_fill`` hook receives no fill price. An exact version would add the price to ``on_fill`` and a pure
-    ``day_trading_commitment(executions with prices, overnight, rules, method)`` to :mod:`margin_rules.daytrading`.
+    * ``restriction``: "dt_call_unmet" (cash-available basis for 90 days, 4210(f)(8)(B)(iv)(c)) and, under the house
+      option ``PdtEquityPolicy.CASH_BASIS``, "pdt_equity" (a pattern day trader under $25,000), else None. The account
+      then applies the restricted-account check (no new or larger debit or short), not cash mode.
+    * ``order_refusal``: by default a pattern day trader under $25,000 keeps Reg T margin and is refused the order
+      that would complete a day trade (4210(f)(8)(B)(iv)(a), :func:`margin_rules.daytrading.day_trade_barred`).
+    * ``mode``: LEGACY_DAY_TRADING for a pattern day trader (also while a call is open), else the base mode.
+    * ``day_trading_limit``: in LEGACY_DAY_TRADING, the day-trading buying power in force (2x while a call is open,
+      4210(f)(8)(B)(iv)(b)) against the full one, and what the day's executed opening trades used of it
+      (:func:`margin_rules.daytrading.legacy_budget_use` over :class:`~margin_rules.daytrading.DayTradingBudget`):
+      the budget is for the day, so a filled order does not hand its budget back
+      (:class:`~margin_rules.order_check.DayTradingLimit`).
+    * ``on_fill`` counts day trades and advances the day's budget
+      (:func:`margin_rules.daytrading.budget_after_fill`, with the fill's price); ``end_of_day`` issues the
+      day-trading call of the day (:func:`margin_rules.daytrading.day_trading_call_for_day`: the requirement of the
+      day's day trades less the prior-close maintenance excess); ``on_transfer`` applies deposits to open calls.
     """
 
     def __init__(self, rules: RuleSet, tracker: PatternDayTradeTracker | None = None) -> None:
@@ -648,20 +701,38 @@ class LegacyPdtHooks:
         self._rules = rules
         self.tracker = tracker if tracker is not None else PatternDayTradeTracker(rules)
         self._session: dt.date | None = None
-        self._open_maintenance: Decimal | None = None
-        self._peak = ZERO
+        self._budget_day: dt.date | None = None
+        self._budget = rules_dt.start_budget()
 
     def _basis(self, figures: Figures) -> LegacyBasis | None:
         if self._session is None:
             return None
         return self.tracker.basis(self._session, figures.equity)
 
+    @property
+    def budget(self) -> DayTradingBudget:
+        """The current session's use of day-trading buying power."""
+        return self._budget if self._budget_day == self._session else rules_dt.start_budget()
+
     def restriction(self, figures: Figures) -> str | None:
         basis = self._basis(figures)
+        if basis is None or not rules_dt.legacy_restricted(basis, self._rules):
+            return None
         if basis is LegacyBasis.EQUITY_RESTRICTED:
-            return "pdt_equity: pattern day trader under the minimum equity (FINRA 4210(f)(8)(B)(iv)(a))"
-        if basis is LegacyBasis.CASH_AVAILABLE:
-            return "dt_call_unmet: day-trading call unmet after 5 business days (FINRA 4210(f)(8)(B)(iv)(c))"
+            return "pdt_equity: pattern day trader under the minimum equity, cash basis (house option, 4210(f)(8)(B))"
+        return "dt_call_unmet: day-trading call unmet after 5 business days (FINRA 4210(f)(8)(B)(iv)(c))"
+
+    def order_refusal(self, figures: Figures, symbol: str, side: Side, quantity: Decimal) -> str | None:
+        basis = self._basis(figures)
+        session = self._session
+        if basis is not LegacyBasis.EQUITY_RESTRICTED or session is None or not calendar.is_business_day(session):
+            return None
+        completes = self.tracker.would_be_day_trade(session, symbol, side, quantity)
+        if rules_dt.day_trade_barred(basis, self._rules, completes):
+            return (
+                "pattern day trader under the $25,000 minimum equity: the order would complete a day trade "
+                "(FINRA 4210(f)(8)(B)(iv)(a))"
+            )
         return None
 
     def mode(self, base: Mode, figures: Figures) -> Mode:
@@ -670,21 +741,23 @@ class LegacyPdtHooks:
             return Mode.LEGACY_DAY_TRADING
         return base
 
+    def _call_open(self, session: dt.date) -> bool:
+        return any(c.state(session) is DayTradingCallState.OPEN for c in self.tracker.calls)
+
     def day_trading_limit(self, figures: Figures) -> DayTradingLimit | None:
-        """While a day-trading call is open (basis DAY_TRADING_CALL): the day-trading buying power in force
-        (:meth:`PatternDayTradeTracker.buying_power`, 2x the prior-close maintenance excess) against the full one
-        (:func:`margin_rules.daytrading.legacy_day_trading_buying_power`, 4x); None otherwise or when the excess is
-        not positive (nothing to scale: the budget is already exhausted)."""
+        """In LEGACY_DAY_TRADING (basis DAY_TRADING or DAY_TRADING_CALL): the day-trading buying power in force
+        (:meth:`PatternDayTradeTracker.buying_power`, 2x the prior-close maintenance excess while a call is open)
+        against the full one (:func:`margin_rules.daytrading.legacy_day_trading_buying_power`, 4x), with the day's
+        use (:func:`margin_rules.daytrading.legacy_budget_use`); None otherwise or without prior-close figures."""
         session = self._session
-        if session is None or self._basis(figures) is not LegacyBasis.DAY_TRADING_CALL:
+        if session is None or self._basis(figures) not in (LegacyBasis.DAY_TRADING, LegacyBasis.DAY_TRADING_CALL):
             return None
         if figures.prior_equity is None or figures.prior_maintenance is None:
             return None
         in_force = self.tracker.buying_power(session, figures.prior_equity, figures.prior_maintenance)
         full = rules_dt.legacy_day_trading_buying_power(self._rules, figures.prior_equity, figures.prior_maintenance)
-        if not ZERO < in_force < full:
-            return None
-        return DayTradingLimit(in_force, full)
+        used, _ = rules_dt.legacy_budget_use(self._rules, self.budget, self._call_open(session))
+        return DayTradingLimit(min(in_force, full), full, used)
 
     def start(self, session: dt.date) -> None:
         self._session = calendar.check_date(session, "session")
@@ -693,18 +766,32 @@ class LegacyPdtHooks:
         return None
 
     def on_fill(
-        self, session: dt.date, symbol: str, side: Side, quantity: Decimal, before: Figures, after: Figures
+        self,
+        session: dt.date,
+        symbol: str,
+        side: Side,
+        quantity: Decimal,
+        before: Figures,
+        after: Figures,
+        *,
+        price: Decimal | None = None,
+        marginable: bool = True,
+        leverage: Decimal = Decimal(1),
+        position_before: Decimal | None = None,
     ) -> None:
+        budget = self.budget if self._budget_day == session else rules_dt.start_budget()
+        name = symbol.strip().upper()
+        if position_before is not None and name not in budget.lots and name not in budget.overnight:
+            # The symbol's first fill of the day: what is held now was held overnight.
+            budget = replace(budget, overnight={**budget.overnight, name: position_before})
+        if price is not None:
+            budget = rules_dt.budget_after_fill(budget, self._rules, name, side, quantity, price, marginable, leverage)
+        if position_before is not None:
+            self.tracker.note_overnight(session, symbol, position_before)
         self.tracker.record_execution(session, symbol, side, quantity)
-        if self._session != session or self._open_maintenance is None:
-            self._session = session
-            self._open_maintenance = before.maintenance
-            self._peak = ZERO
-        assert self._open_maintenance is not None
-        with exact():
-            added = after.maintenance - self._open_maintenance
-        if added > self._peak:
-            self._peak = added
+        self._session = session
+        self._budget_day = session
+        self._budget = budget
 
     def on_transfer(self, session: dt.date, amount: Decimal, before: Figures, after: Figures) -> None:
         self._session = calendar.check_date(session, "session")
@@ -713,16 +800,20 @@ class LegacyPdtHooks:
 
     def end_of_day(self, session: dt.date, next_session: dt.date, figures: Figures) -> None:
         if (
-            self._session == session
-            and self._peak > ZERO
+            self._budget_day == session
             and figures.prior_equity is not None
             and figures.prior_maintenance is not None
             and self.tracker.is_pattern_day_trader(session)
         ):
-            self.tracker.issue_call(session, figures.prior_equity, figures.prior_maintenance, self._peak)
+            budget = self._budget
+            amount = rules_dt.day_trading_call_for_day(
+                self._rules, budget, figures.prior_equity, figures.prior_maintenance, self._call_open(session)
+            )
+            if amount > ZERO:
+                self.tracker.issue_call(session, figures.prior_equity, figures.prior_maintenance, budget.day_traded)
         self._session = calendar.check_date(next_session, "next_session")
-        self._open_maintenance = None
-        self._peak = ZERO
+        self._budget_day = None
+        self._budget = rules_dt.start_budget()
 
     def state(self) -> Mapping[str, Any]:
         t = self.tracker
@@ -733,7 +824,7 @@ class LegacyPdtHooks:
             "designated_on": t.designated_on,
             "window": t.window_counts(day) if day is not None and calendar.is_business_day(day) else None,
             "calls": t.calls,
-            "peak": self._peak,
+            "budget": self.budget,
         }
 
 
@@ -746,10 +837,13 @@ class IntradayMarginHooks:
       deficit (levels from :func:`margin_rules.daytrading.intraday_margin_level` of the figures), else None.
     * ``on_fill`` / ``on_transfer`` record every transaction's level before and after (withdrawals included); deposits
       satisfy closed deficits; ``end_of_day`` closes the session's deficit with its deadlines.
-    * ``restriction``: "intraday_practice" during the 90-day restriction, else None. The account maps it to cash
-      mode, which is exactly "no new or larger debit or short positions": an opening purchase must be paid from the
-      credit cash net of open orders (no debit is created or increased) and a cash account refuses every opening
-      short sale (Reg T 220.8, :func:`margin_rules.buying_power.decide`); closing orders stay allowed.
+    * ``restriction``: "intraday_practice" during the 90-day restriction (until it runs out or its deficit is
+      satisfied), else None. The account then applies the restricted-account check
+      (:func:`margin_rules.restrictions.restricted_order_decision`): an opening purchase must be paid from the cash
+      net of short-sale proceeds and of open orders (no debit is created or increased), every opening short sale is
+      refused, closing orders stay allowed; refusal ``restricted_account``. It is not cash mode.
+    * deficits are satisfied by net deposits or any increase of the intraday margin level from the end of the deficit
+      day (:func:`margin_rules.daytrading.satisfy_by_increase`; a sale counts), from every fill and transfer.
     * ``mode``: the base mode in REAL_TIME. In END_OF_DAY mode FINRA 4210(d)(2) lets the firm determine the day's
       deficit at the close instead of preventing the transactions that create it, so the intraday margin level is
       not a pre-trade budget: an INTRADAY base becomes REG_T, the ordinary Reg T check of each opening order against
@@ -762,7 +856,15 @@ class IntradayMarginHooks:
     def __init__(self, rules: RuleSet, tracker: IntradayMarginTracker | None = None) -> None:
         if not isinstance(rules, RuleSet):
             raise InvalidTypeError("rules", "expected a RuleSet")
-        self.tracker = tracker if tracker is not None else IntradayMarginTracker()
+        self.tracker = (
+            tracker
+            if tracker is not None
+            else IntradayMarginTracker(
+                practice=rules_dt.practice_rule(rules),
+                de_minimis=rules.day_trading.de_minimis,
+                due_business_days=rules.day_trading.deficit_due_business_days,
+            )
+        )
         self._session: dt.date | None = None
 
     def restriction(self, figures: Figures) -> str | None:
@@ -790,20 +892,34 @@ class IntradayMarginHooks:
             )
         return None
 
+    def order_refusal(self, figures: Figures, symbol: str, side: Side, quantity: Decimal) -> str | None:
+        return None
+
     def on_fill(
-        self, session: dt.date, symbol: str, side: Side, quantity: Decimal, before: Figures, after: Figures
+        self,
+        session: dt.date,
+        symbol: str,
+        side: Side,
+        quantity: Decimal,
+        before: Figures,
+        after: Figures,
+        *,
+        price: Decimal | None = None,
+        marginable: bool = True,
+        leverage: Decimal = Decimal(1),
+        position_before: Decimal | None = None,
     ) -> None:
         self.tracker.record_transaction(session, _level(before), _level(after), after.equity)
         self._session = session
 
     def on_transfer(self, session: dt.date, amount: Decimal, before: Figures, after: Figures) -> None:
+        # Net deposits and the level both count (FINRA 4210(d)(2)); satisfy_by_increase takes the larger.
+        self.tracker.record_net_deposit(amount)
         self.tracker.record_transaction(session, _level(before), _level(after), after.equity)
         self._session = session
-        if amount > ZERO:
-            self.tracker.satisfy(session, amount)
 
     def end_of_day(self, session: dt.date, next_session: dt.date, figures: Figures) -> None:
-        self.tracker.close_day(session)
+        self.tracker.close_day(session, _level(figures))
         self._session = calendar.check_date(next_session, "next_session")
         self.tracker.advance(self._session)
 

@@ -128,8 +128,8 @@ def test_settlement_cycles() -> None:
         cal.settlement_date(D(2026, 11, 26))
 
 
-def test_regt_call_due_date_is_settlement_plus_two_business_days() -> None:
-    assert cal.regt_call_due_date(D(2026, 11, 24)) == D(2026, 11, 30)  # T+1 = 25, +2 = 27 (early close), 30
+def test_regt_call_due_date_is_three_business_days_after_the_trade_date() -> None:
+    assert cal.regt_call_due_date(D(2026, 11, 24)) == D(2026, 11, 30)  # 25, 27 (early close), 30
     assert cal.regt_call_due_date(D(2026, 12, 23)) == D(2026, 12, 29)  # 24, then 28, 29
     assert cal.regt_call_due_date(D(2026, 12, 30)) == D(2027, 1, 5)  # 31, then Jan 4, 5
 

@@ -22,7 +22,7 @@ from margin_rules.live.daytrading import (
 )
 from margin_rules.model import Side
 from margin_rules.order_check import Figures
-from margin_rules.rulesets import finra
+from margin_rules.rulesets import DayTradingOptions, PdtEquityPolicy, finra
 
 D = dt.date
 B, S = Side.BUY, Side.SELL
@@ -168,7 +168,7 @@ def test_equity_restriction_and_basis() -> None:
     assert t.equity_restricted(day, Decimal("24999.99"))
     assert not t.equity_restricted(day, Decimal("25000"))
     assert t.basis(day, Decimal("24999.99")) is LegacyBasis.EQUITY_RESTRICTED
-    assert t.basis(day, Decimal("24999.99")).mode is Mode.CASH
+    assert t.basis(day, Decimal("24999.99")).mode is Mode.REG_T  # 4210(f)(8)(B)(iv)(a) bars day trades, not margin
     assert t.basis(day, Decimal("25000")) is LegacyBasis.DAY_TRADING
     assert t.basis(D(2026, 11, 26), Decimal("25000")) is LegacyBasis.DAY_TRADING  # a holiday asks about the day before
 
@@ -185,7 +185,7 @@ def test_day_trading_call_lifecycle_across_thanksgiving() -> None:
     assert t.basis(D(2026, 12, 2), Decimal(30000)) is LegacyBasis.DAY_TRADING_CALL
     assert t.buying_power(D(2026, 12, 2), Decimal(30000), Decimal(20000)) == Decimal(20000)  # 2x
     assert t.basis(D(2026, 12, 3), Decimal(30000)) is LegacyBasis.CASH_AVAILABLE
-    assert t.basis(D(2026, 12, 3), Decimal(30000)).mode is Mode.CASH
+    assert t.basis(D(2026, 12, 3), Decimal(30000)).mode is Mode.REG_T  # (iv)(c): restricted check, not cash mode
     assert t.buying_power(D(2026, 12, 3), Decimal(30000), Decimal(20000)) == Decimal(40000)
     # a partial deposit does not meet it; the rest does, ending the restriction
     assert t.meet_calls(D(2026, 12, 4), Decimal(1500)) == Decimal(0)
@@ -412,14 +412,27 @@ def test_intraday_hooks_real_time_block_and_end_of_day_record() -> None:
 def test_legacy_hooks_pdt_restriction_mode_and_call() -> None:
     hooks = LegacyPdtHooks(finra())
     day = D(2026, 11, 24)
-    for symbol in ("A", "B", "C", "D"):
-        hooks.on_fill(day, symbol, B, Decimal(1), figs(30000, 0), figs(30000, 25000))
-        hooks.on_fill(day, symbol, S, Decimal(1), figs(30000, 25000), figs(30000, 0))
+    for symbol in ("A", "B", "C", "D"):  # four round trips of 1,000 shares at $25: $100,000 of day trades
+        hooks.on_fill(day, symbol, B, Decimal(1000), figs(30000, 0), figs(30000, 25000), price=Decimal(25))
+        hooks.on_fill(day, symbol, S, Decimal(1000), figs(30000, 25000), figs(30000, 0), price=Decimal(25))
     assert hooks.tracker.is_pattern_day_trader(day)
     assert hooks.restriction(figs(30000, 0)) is None
     assert hooks.mode(Mode.REG_T, figs(30000, 0)) is Mode.LEGACY_DAY_TRADING
-    assert hooks.restriction(figs(24999, 0)) is not None
-    # the day's peak added maintenance (25,000) exceeded the prior excess (30,000 - 10,000 = 20,000): call 5,000
+    # 4210(f)(8)(B)(iv)(a): under $25,000 a pattern day trader "will not be permitted to day trade": no restriction of
+    # the whole account by default (overnight margin stays); the order that would complete a day trade is refused.
+    assert hooks.restriction(figs(24999, 0)) is None
+    hooks.on_fill(day, "E", B, Decimal(1), figs(24999, 0), figs(24999, 0), price=Decimal(10))
+    assert hooks.order_refusal(figs(24999, 0), "E", S, Decimal(1)) is not None
+    assert hooks.order_refusal(figs(24999, 0), "F", B, Decimal(1)) is None  # an opening trade is no day trade
+    assert hooks.order_refusal(figs(25000, 0), "E", S, Decimal(1)) is None
+    cash_basis = finra().with_options(
+        day_trading=DayTradingOptions().replace("house option", pdt_equity_policy=PdtEquityPolicy.CASH_BASIS)
+    )
+    house = LegacyPdtHooks(cash_basis, hooks.tracker)
+    house.start(day)
+    assert house.restriction(figs(24999, 0)) is not None
+    # 4210(f)(8)(B)(iv)(b): the call is the special maintenance deficiency on the cost of all the day's day trades:
+    # 25% x ($100,000 - 4 x (30,000 - 10,000)) = $5,000.
     hooks.end_of_day(day, D(2026, 11, 25), figs(30000, 0, 30000, 10000))
     (call,) = hooks.tracker.calls
     assert call.amount == Decimal(5000) and call.due == D(2026, 12, 2)

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, assume, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
+from margin_rules import cash_account as ca
 from margin_rules.buying_power import Mode, available_excess, order_fits
 from margin_rules.errors import RefusedError
 from margin_rules.live.account import MarginAccount
@@ -26,6 +27,12 @@ from margin_rules.rulesets import RuleSet, alpaca, finra
 from margin_rules.withdrawal import max_withdrawal
 
 SYMBOLS = ("AAA", "BBB", "CCC")
+CASH_ACCOUNT_REFUSALS = {
+    "short_sale_in_cash_account",
+    "cash_account_frozen",
+    "good_faith_restricted",
+    "insufficient_funds",
+}
 prices = st.integers(min_value=100, max_value=30000).map(lambda c: Decimal(c) / 100)
 amounts = st.integers(min_value=1, max_value=3_000_000).map(lambda c: Decimal(c) / 100)
 
@@ -122,6 +129,16 @@ class AccountMachine(RuleBasedStateMachine):
         try:
             got = self.account.reserve(oid, order)
         except RefusedError as exc:
+            if exc.reason in CASH_ACCOUNT_REFUSALS:  # Reg T 220.8: the cash account's settlement rules
+                state = self.account.cash_account_state()
+                assert state is not None and self.mode is Mode.CASH
+                if exc.reason == "short_sale_in_cash_account":
+                    assert side is not Side.BUY and not expected.fits
+                else:
+                    assert side is Side.BUY
+                    spendable = ca.purchasing_power(state, state.day) - self.account.reserved(self.mode)
+                    assert expected.charge > spendable, f"refused a purchase within the cash account's funds: {exc}"
+                return
             assert not expected.fits, f"refused an order the core accepts: {exc}"
             assert exc.reason in {"insufficient_buying_power", "minimum_equity"}
             return
@@ -184,6 +201,9 @@ class AccountMachine(RuleBasedStateMachine):
         if self.open or self.mode is Mode.CASH:
             budget = available_excess(model, self.ruleset, self.mode, self.account.reserved(self.mode))
             limit = min(limit, max(budget, Decimal(0)))
+        state = self.account.cash_account_state()
+        if state is not None:  # only settled cash leaves a cash account (Reg T 220.8)
+            limit = min(limit, ca.settled_purchasing_power(state))
         if at_limit:
             if limit <= 0:
                 return

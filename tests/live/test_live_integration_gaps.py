@@ -113,12 +113,14 @@ def _pdt_with_open_call() -> tuple[MarginAccount, LegacyPdtHooks]:
         account.reserve(f"s{i}", Order("AAPL", Side.SELL, 10, "100"))
         account.confirm(f"s{i}", 10, "100")
     assert account.current_mode() is Mode.LEGACY_DAY_TRADING
-    account.reserve("big", Order("MSFT", Side.BUY, 400, "300"))  # maintenance 30,000 = the prior excess
-    account.confirm("big", 400, "310")  # filled higher: the commitment's maintenance is 31,000 > 30,000
-    account.reserve("out", Order("MSFT", Side.SELL, 400, "310"))
-    account.confirm("out", 400, "310")
+    # The day's four $1,000 purchases used $1,000 of the 30,000 maintenance budget (4210(f)(8)(B)(iv), aggregate).
+    account.reserve("big", Order("MSFT", Side.BUY, 400, "290"))  # maintenance 29,000 = what is left
+    account.confirm("big", 400, "300")  # filled higher (a fill is a fact): its maintenance is 30,000
+    account.reserve("out", Order("MSFT", Side.SELL, 400, "300"))
+    account.confirm("out", 400, "300")
     account.end_of_day()
     (call,) = hooks.tracker.calls
+    # 4210(f)(8)(B)(iv)(b): 25% of the cost of all the day's day trades ($124,000) - the excess (30,000) = 1,000.
     assert call.amount == Decimal(1000)
     return account, hooks
 
@@ -181,10 +183,11 @@ def _restricted_account(cash: str, positions: list[Position]) -> MarginAccount:
 
 def test_restriction_refuses_opening_shorts_even_when_cash_would_cover_them() -> None:
     account = _restricted_account("100000", [Position("AAPL", 10, "100")])
-    assert account.current_mode() is Mode.CASH
+    # FINRA 4210(d)(2): "no new or larger ... short position": its own check and reason, not cash mode.
+    assert account.current_mode() is Mode.REG_T  # the END_OF_DAY tracker's mode; the restriction does not change it
     with pytest.raises(RefusedError) as err:
         account.reserve("short", Order("TSLA", Side.SELL_SHORT, 1, "10"))  # $10 against $100,000 of cash
-    assert "cannot sell short" in str(err.value)
+    assert err.value.reason == "restricted_account" and "short position" in str(err.value)
     with pytest.raises(RefusedError):
         account.reserve("flip", Order("AAPL", Side.SELL, 11, "100"))  # closes 10, opens a 1-share short
     account.reserve("close", Order("AAPL", Side.SELL, 10, "100"))  # a closing sale stays allowed
@@ -295,5 +298,5 @@ def test_legacy_hooks_track_fills_on_the_session_after_an_end_of_day() -> None:
     account.end_of_day()
     account.reserve("b", Order("XYZ", Side.BUY, 10, "100"))
     account.confirm("b", 10, "100")
-    assert hooks.state()["peak"] == Decimal(250)
+    assert hooks.state()["budget"].opened == Decimal(250)  # 25% of the $1,000 opening purchase
     assert hooks.tracker.day_trades(account.session) == 0

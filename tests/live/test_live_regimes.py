@@ -12,7 +12,7 @@ from margin_rules.errors import RefusedError
 from margin_rules.live.account import MarginAccount
 from margin_rules.live.daytrading import IntradayMarginHooks, LegacyPdtHooks
 from margin_rules.model import Order, Position, Side
-from margin_rules.rulesets import DayTradingRegime, finra
+from margin_rules.rulesets import DayTradingOptions, DayTradingRegime, PdtEquityPolicy, finra
 
 SESSION = dt.date(2026, 11, 20)
 LEGACY = finra().with_options(day_trading_regime=DayTradingRegime.LEGACY_PDT)
@@ -29,32 +29,54 @@ def _day_trades(account: MarginAccount, n: int) -> list[Mode]:
     return modes
 
 
-@pytest.mark.parametrize(("cash", "after"), [("20000", Mode.CASH), ("30000", Mode.LEGACY_DAY_TRADING)])
+@pytest.mark.parametrize(("cash", "after"), [("20000", Mode.REG_T), ("30000", Mode.LEGACY_DAY_TRADING)])
 def test_legacy_pdt_four_day_trades(cash: str, after: Mode) -> None:
     account = MarginAccount(LEGACY, cash, session=SESSION)
     assert isinstance(account._day_trading, LegacyPdtHooks)
-    # Under $25,000 a pattern day trader is restricted to cash (seed 000); above, day-trading buying power.
+    # FINRA 4210(f)(8)(B)(iv)(a): under $25,000 a pattern day trader may not day trade but keeps Reg T margin (seed 000
+    # moved the whole account to cash: the wrong reading); at or above, day-trading buying power.
     assert _day_trades(account, 4) == [Mode.REG_T, Mode.REG_T, Mode.REG_T, after]
 
 
-def test_legacy_restricted_account_is_checked_in_cash_mode() -> None:
+def test_legacy_pdt_under_25000_keeps_reg_t_and_is_refused_day_trades() -> None:
     account = MarginAccount(LEGACY, "20000", session=SESSION)
     _day_trades(account, 4)
-    assert account.current_mode() is Mode.CASH
+    assert account.current_mode() is Mode.REG_T
+    account.reserve("big", Order("MSFT", Side.BUY, 100, "300"))  # $30,000 on Reg T margin (2 x $20,000 of excess)
+    account.confirm("big", 100, "300")
+    with pytest.raises(RefusedError) as err:  # selling it today would complete a day trade (4210(f)(8)(B)(iv)(a))
+        account.reserve("dt", Order("MSFT", Side.SELL, 100, "300"))
+    assert err.value.reason == "day_trade_barred"
+    account.end_of_day()
+    account.reserve("next", Order("MSFT", Side.SELL, 100, "300"))  # held overnight: closing it is no day trade
+
+
+def test_legacy_pdt_under_25000_cash_basis_is_the_restricted_check() -> None:
+    rules = LEGACY.with_options(
+        day_trading=DayTradingOptions().replace("house option", pdt_equity_policy=PdtEquityPolicy.CASH_BASIS)
+    )
+    account = MarginAccount(rules, "20000", session=SESSION)
+    _day_trades(account, 4)
     with pytest.raises(RefusedError) as err:
-        account.reserve("big", Order("MSFT", Side.BUY, 100, "300"))  # $30,000 > $20,000 cash (Reg T would allow 2x)
-    assert err.value.figures["mode"] == "cash"
+        account.reserve("big", Order("MSFT", Side.BUY, 100, "300"))  # $30,000 > $20,000 of net credit
+    assert err.value.reason == "restricted_account"
+    with pytest.raises(RefusedError) as err:
+        account.reserve("short", Order("MSFT", Side.SELL_SHORT, 1, "300"))  # no new short, whatever the cash
+    assert err.value.reason == "restricted_account"
+    account.reserve("small", Order("MSFT", Side.BUY, 60, "300"))  # $18,000 paid from the credit
 
 
 def test_legacy_day_trading_buying_power_from_prior_close() -> None:
     account = MarginAccount(LEGACY, "30000", session=SESSION)
     _day_trades(account, 4)
     assert account.current_mode() is Mode.LEGACY_DAY_TRADING
-    # 4 x (prior equity 30,000 - prior maintenance 0) = 120,000 at 25%: a maintenance budget of 30,000.
-    assert account.available() == Decimal(30000)
-    account.reserve("dt", Order("MSFT", Side.BUY, 400, "300"))  # 120,000 notional, 30,000 maintenance
-    with pytest.raises(RefusedError):
+    # 4 x (prior equity 30,000 - prior maintenance 0) = 120,000 at 25%: a maintenance budget of 30,000, of which the
+    # day's four $1,000 purchases used 4 x $250 (aggregate method, 4210(f)(8)(B)(iv): the budget is for the day).
+    assert account.available() == Decimal(29000)
+    account.reserve("dt", Order("MSFT", Side.BUY, 400, "290"))  # 116,000 notional, 29,000 maintenance
+    with pytest.raises(RefusedError) as err:
         account.reserve("dt2", Order("MSFT", Side.BUY, 1, "300"))
+    assert err.value.reason == "insufficient_buying_power" and err.value.figures["remaining"] == 0
 
 
 def test_intraday_regime_blocks_orders_that_would_create_a_deficit() -> None:

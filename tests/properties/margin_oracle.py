@@ -34,6 +34,8 @@ RULEBOOK: dict[str, dict[str, Fr]] = {
         "short_high_per_share": Fr(5),  # $5.00 / share
         "short_high_rate": Fr(3, 10),  # 30%
         "leveraged_min_rate": Fr(0),
+        "leveraged_per_share_multiplied": Fr(0),  # Notice 09-53's figures: per-share minimums not multiplied
+        "leveraged_short_rate_cap": Fr(0),  # Notice 09-53's figures: no cap on the short percentage
         "minimum_equity": Fr(2000),  # 4210(b)(1)
         "overnight_multiplier": Fr(2),  # 1 / 50%
         "day_trading_multiplier": Fr(4),  # 4210(f)(8)(B)(iv)
@@ -92,11 +94,18 @@ def position_req(rules: Any, qty: Any, price: Any, marginable: bool, leverage: A
         return Req(maintenance, max(regt, maintenance))
     shares = -q
     value = shares * p
+    # Regulatory Notice 09-53: the short *percentage* times the factor (30% x 3 = 90%); the per-share minimums stay
+    # as they are unless the rule set multiplies them, and the percentage is capped only when the rule set caps it.
+    per_share = lev if t["leveraged_per_share_multiplied"] == 1 else Fr(1)
+    cap = t["leveraged_short_rate_cap"]
+
+    def pct(rate: Fr) -> Fr:
+        return min(rate * lev, cap) if cap > 0 else rate * lev
+
     if p < t["short_price_threshold"]:
-        regulatory = max(t["short_low_per_share"] * shares, t["short_low_rate"] * value)
+        regulatory = max(t["short_low_per_share"] * per_share * shares, pct(t["short_low_rate"]) * value)
     else:
-        regulatory = max(t["short_high_per_share"] * shares, t["short_high_rate"] * value)
-    regulatory = regulatory * lev
+        regulatory = max(t["short_high_per_share"] * per_share * shares, pct(t["short_high_rate"]) * value)
     if lev > 1:
         regulatory = max(regulatory, t["leveraged_min_rate"] * value)
     maintenance = max(regulatory, house * value)

@@ -220,6 +220,8 @@ BOUNDARIES = [
     ("short_high_rate", D(0), "short_rates>0", D("0.01")),
     ("leveraged_min_rate", D("-0.01"), "leveraged_min_rate_in_[0,1]", D(0)),
     ("leveraged_min_rate", D("1.01"), "leveraged_min_rate_in_[0,1]", D(1)),
+    ("leveraged_per_share_multiplied", D("1.01"), "leveraged_per_share_multiplied_in_{0,1}", D(1)),
+    ("leveraged_short_rate_cap", D("0.99"), "leveraged_short_rate_cap=0_or>=short_rates", D(1)),
     ("minimum_equity", D("-0.01"), "minimum_equity>=0", D(0)),
     ("overnight_multiplier", D("0.99"), "overnight_multiplier*initial_long_rate<=1", D(1)),
     ("overnight_multiplier", D("2.01"), "overnight_multiplier*initial_long_rate<=1", D(2)),
@@ -246,7 +248,7 @@ def test_each_invariant_at_its_bound(field: str, bad: D, name: str, at_bound: D)
         InvalidRuleSetError, match=name.replace("(", r"\(").replace(")", r"\)").replace("[", r"\[").replace("*", r"\*")
     ):
         FINRA.with_rates("test", **{field: bad})
-    assert len(result) == 17 and set(RATE_FIELDS) >= {field}
+    assert len(result) == 19 and set(RATE_FIELDS) >= {field}
 
 
 @prop(
