@@ -398,10 +398,46 @@ def liquidation_plan(
         deficiency = f.deficiency(DECIMAL, equity, figs.maintenance)
     if deficiency == ZERO:
         return LiquidationPlan((), ZERO, equity, figs.maintenance, True, chosen)
+    if _independent_requirements(rules):
+        plan = _plan(account, rules, chosen, step, figs, deficiency, incremental=True)
+        if plan is not None:
+            return plan
+    # a concentration add-on (or, defensively, an incremental plan whose final check failed): search on the account
+    result = _plan(account, rules, chosen, step, figs, deficiency, incremental=False)
+    assert result is not None
+    return result
 
+
+def _independent_requirements(rules: RuleSet) -> bool:
+    """True when a position's requirement depends on that position alone: no house concentration add-on (4210(d)(1)),
+    whose threshold is a share of the whole book's gross exposure."""
+    house = rules.house
+    return house is None or house.concentration_threshold is None or house.concentration_rate is None
+
+
+def _plan(
+    account: Account,
+    rules: RuleSet,
+    chosen: LiquidationPolicy,
+    step: Decimal,
+    figs: AccountRequirements,
+    deficiency: Decimal,
+    *,
+    incremental: bool,
+) -> LiquidationPlan | None:
+    """The plan of :func:`liquidation_plan` (same sizing and search). ``incremental``: each candidate's maintenance
+    after n steps is the current total minus its requirement plus its requirement at the remaining size (valid when
+    requirements are independent, :func:`_independent_requirements`), so a plan costs one pass over the book plus
+    O(1) per probe; the account after the plan is built once and recomputed exactly with
+    :func:`~margin_rules.requirements.account_requirements`, and None is returned if that check disagrees (the caller
+    then searches). Otherwise every probe recomputes the reduced account (the concentration add-on moves with the gross
+    exposure)."""
+    equity = figs.equity
     state = account
     maintenance = figs.maintenance
     orders: list[Order] = []
+    rates = rules.rates
+    fixed_rate = house_rate_function(account, rules) if incremental else None
     candidates = sorted(
         (p for p in account.positions if p.quantity != ZERO and p.price > ZERO), key=_order_key(chosen, figs)
     )
@@ -415,21 +451,17 @@ def liquidation_plan(
             with exact():
                 return min(Decimal(n) * step, size)
 
-        memo: dict[int, tuple[Account, Decimal]] = {0: (state, maintenance)}
-
-        def after(n: int, position: Position = position, memo: dict[int, tuple[Account, Decimal]] = memo) -> Decimal:
-            if n not in memo:
-                reduced = _reduced(memo[0][0], position, quantity(n))
-                memo[n] = (reduced, account_requirements(reduced, rules).maintenance)
-            return memo[n][1]
+        rate = fixed_rate(position) if fixed_rate is not None else house_rate_function(state, rules)(position)
+        after: Callable[[int], Decimal]
+        if incremental:
+            after = _incremental_after(rates, position, rate, maintenance, quantity)
+        else:
+            after = _recomputed_after(rules, state, maintenance, position, quantity)
 
         # Linear estimate from the per-share requirement at the current state (house rate included).
-        rate = house_rate_function(state, rules)(position)
         with exact():
             one = Decimal(1) if position.quantity > ZERO else Decimal(-1)
-            per_share, _ = position_terms(
-                rules.rates, one, position.price, position.marginable, position.leverage, rate
-            )
+            per_share, _ = position_terms(rates, one, position.price, position.marginable, position.leverage, rate)
             unit = per_share * step
             remaining = maintenance - equity
         estimate = min(_ceil_div(remaining, unit), steps) if unit > ZERO else steps
@@ -453,16 +485,92 @@ def liquidation_plan(
             else:
                 lo = mid
         chosen_n = hi
-        after(chosen_n)
-        state, maintenance = memo[chosen_n]
+        maintenance = after(chosen_n)
+        if not incremental:
+            state = _reduced(state, position, quantity(chosen_n)) if chosen_n else state
         side = Side.SELL if position.quantity > ZERO else Side.BUY
         orders.append(
             Order(position.symbol, side, quantity(chosen_n), position.price, position.marginable, position.leverage)
         )
+    if incremental:
+        state = _after_orders(account, orders)
     final = account_requirements(state, rules)
+    if incremental and (final.maintenance != maintenance or final.equity != equity):
+        return None  # cannot happen while requirements are independent: the exact recomputation decides
     return LiquidationPlan(
         tuple(orders), deficiency, final.equity, final.maintenance, final.equity >= final.maintenance, chosen
     )
+
+
+def _incremental_after(
+    rates: Rates[Decimal], position: Position, rate: Decimal, maintenance: Decimal, quantity: Callable[[int], Decimal]
+) -> Callable[[int], Decimal]:
+    """The account's maintenance after trading quantity(n) of ``position`` toward zero, all else fixed: the current
+    total minus the position's requirement plus its requirement at the remaining size (exact)."""
+    with exact():
+        current, _ = position_terms(
+            rates, position.quantity, position.price, position.marginable, position.leverage, rate
+        )
+    memo: dict[int, Decimal] = {0: maintenance}
+
+    def after(n: int) -> Decimal:
+        found = memo.get(n)
+        if found is None:
+            with exact():
+                traded = quantity(n)
+                remaining = position.quantity - (traded if position.quantity > ZERO else -traded)
+                left = ZERO
+                if remaining != ZERO:
+                    left, _ = position_terms(
+                        rates, remaining, position.price, position.marginable, position.leverage, rate
+                    )
+                found = memo[n] = maintenance - current + left
+        return found
+
+    return after
+
+
+def _recomputed_after(
+    rules: RuleSet, state: Account, maintenance: Decimal, position: Position, quantity: Callable[[int], Decimal]
+) -> Callable[[int], Decimal]:
+    """The account's maintenance after trading quantity(n) of ``position`` toward zero, recomputed on the whole
+    reduced account (house concentration: the add-on of every position moves with the gross exposure)."""
+    memo: dict[int, Decimal] = {0: maintenance}
+
+    def after(n: int) -> Decimal:
+        if n not in memo:
+            memo[n] = account_requirements(_reduced(state, position, quantity(n)), rules).maintenance
+        return memo[n]
+
+    return after
+
+
+def _after_orders(account: Account, orders: Iterable[Order]) -> Account:
+    """``account`` after ``orders`` (each trading a held position toward zero at its valuation price), in one pass:
+    the arithmetic of :func:`_reduced` per order, the account rebuilt once."""
+    held = {p.symbol: p for p in account.positions}
+    changed: dict[str, Position | None] = {}
+    cash = account.cash
+    for order in orders:
+        position = changed[order.symbol] if order.symbol in changed else held.get(order.symbol)
+        if position is None:
+            raise DomainError("plan.orders", f"no position in {order.symbol}")
+        with exact():
+            signed = order.quantity if position.quantity > ZERO else -order.quantity
+            remaining = position.quantity - signed
+            cash = cash + signed * position.price
+        changed[order.symbol] = (
+            None
+            if remaining == ZERO
+            else Position(position.symbol, remaining, position.price, position.marginable, position.leverage)
+        )
+    positions = []
+    for p in account.positions:
+        if p.symbol not in changed:
+            positions.append(p)
+        elif (now := changed[p.symbol]) is not None:
+            positions.append(now)
+    return Account(cash, tuple(positions), account.sma, account.prior_equity, account.prior_maintenance)
 
 
 def account_after_plan(account: Account, plan: LiquidationPlan) -> Account:
@@ -472,13 +580,7 @@ def account_after_plan(account: Account, plan: LiquidationPlan) -> Account:
     its quantity, price, marginability and leverage but not its cost basis (not needed for requirements; prorating it
     could not be exact). A pure helper for callers that want the projected account.
     """
-    state = account
-    for order in plan.orders:
-        held = state.position(order.symbol)
-        if held is None:
-            raise DomainError("plan.orders", f"no position in {order.symbol}")
-        state = _reduced(state, held, order.quantity)
-    return state
+    return _after_orders(account, plan.orders)
 
 
 # --- Liquidation price ----------------------------------------------------------------------------------------

@@ -31,8 +31,10 @@ import typer
 from rich.console import Console
 
 from margin_rules.buying_power import Mode
+from margin_rules.cli import batch as batch_command
 from margin_rules.cli import reconcile_cmd, render
 from margin_rules.cli.evaluation import evaluate_snapshot, to_json
+from margin_rules.cli.fmt import json_text
 from margin_rules.cli.io import InputError, load_rules, load_snapshot
 from margin_rules.errors import EXIT_MISSING_EXTRA, InvalidInputError, MarginRulesError, MissingExtraError
 from margin_rules.margin_call import LiquidationPolicy
@@ -173,7 +175,7 @@ def evaluate(
         rule_set = load_rules(rules or snapshot.default_rules)
         ev = evaluate_snapshot(snapshot, rule_set, mode or snapshot.default_mode, policy)
         if as_json:
-            typer.echo(json.dumps(to_json(ev), indent=2))
+            typer.echo(json_text(to_json(ev)))  # = json.dumps(indent=2), faster
         else:
             _stdout().print(render.evaluation_renderable(ev))
     if ev.has_margin_call:
@@ -375,6 +377,8 @@ def demo(
         )
 
 
+app.command("batch")(batch_command.command)
+
 EXAMPLES = {
     "evaluate": "margin-rules evaluate examples/margin_call.json --rules alpaca --json",
     "what-if": "margin-rules what-if examples/long_only.json --buy AAPL 100 --price 190",
@@ -383,6 +387,7 @@ EXAMPLES = {
     "reconcile": "margin-rules reconcile --watch --interval 30 --iterations 10",
     "demo": "margin-rules demo --crash AAPL --crash-at 5 --ticks 40",
     "carry": "margin-rules carry examples/margin_call.json --from 2026-07-01 --to 2026-08-03",
+    "batch": "margin-rules batch accounts.parquet positions.parquet --out results/ --rejects rejects.csv",
 }
 """One example per command, shown at the end of its ``--help`` (a test checks every command has one)."""
 

@@ -220,3 +220,28 @@ def test_alpaca_document_errors_name_the_field(cli, tmp_path: Path) -> None:
     assert result.code == 2
     assert "positions[AAPL].qty" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_json_text_is_json_dumps_indent_2() -> None:
+    """The CLI's fast JSON writer gives json.dumps(indent=2)'s text exactly (goldens and random nested data)."""
+    import json
+    import random
+
+    from margin_rules.cli.fmt import json_text
+
+    for path in sorted(GOLDEN.glob("*.json")):
+        data = json.loads(path.read_text())
+        assert json_text(data) == json.dumps(data, indent=2), path.name
+    rng = random.Random(12)
+
+    def gen(depth: int) -> object:
+        k = rng.random()
+        if depth > 3 or k < 0.4:
+            return rng.choice([None, True, False, 0, -5, 10**30, 'a"b\\c\n\u00e9\u2603', "", "x"])
+        if k < 0.7:
+            return {f"k{i}\u00e9": gen(depth + 1) for i in range(rng.randint(0, 4))}
+        return [gen(depth + 1) for _ in range(rng.randint(0, 4))]
+
+    for _ in range(500):
+        data = gen(0)
+        assert json_text(data) == json.dumps(data, indent=2)
