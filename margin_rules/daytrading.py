@@ -608,6 +608,16 @@ class DayTradingBudget:
     lots: Mapping[str, tuple[OpenLot, ...]] = field(default_factory=dict)
     overnight: Mapping[str, Decimal] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # A budget is a day's use: refuse a negative or non-Decimal amount at construction (found by CrossHair, which
+        # built a budget with a negative ``opened`` and so a negative use).
+        for name in ("opened", "open_commitment", "peak_commitment", "day_traded"):
+            value = getattr(self, name)
+            if not isinstance(value, Decimal) or not value.is_finite():
+                raise InvalidTypeError(name, "a finite Decimal")
+            if value < ZERO:
+                raise DomainError(name, f"a day's use is never negative (got {value})")
+
     def used(self, method: DayTradingMethod) -> Decimal:
         """What the day has used of the budget under ``method``: ``opened`` (aggregate) or ``open_commitment``
         (time and tick)."""
