@@ -24,6 +24,8 @@
 (declare-fun rate.short_high_rate () Real)
 (declare-fun rate.short_low_rate () Real)
 (declare-fun rate.leveraged_min_rate () Real)
+(declare-fun rate.leveraged_per_share_multiplied () Real)
+(declare-fun rate.leveraged_short_rate_cap () Real)
 (declare-fun rate.minimum_equity () Real)
 (declare-fun rate.overnight_multiplier () Real)
 (declare-fun rate.day_trading_multiplier () Real)
@@ -39,15 +41,15 @@
 (assert
  (>= 0.0 short_market_value))
 (assert
- (let (($x616 (= 0.0 short_market_value)))
- (let (($x22 (and (and (and true (= 0.0 long_market_value)) $x616) (= 0.0 maintenance))))
- (or (not (not has_positions)) (and $x22 (= 0.0 initial))))))
+ (let (($x395 (= 0.0 short_market_value)))
+ (let (($x379 (and (and (and true (= 0.0 long_market_value)) $x395) (= 0.0 maintenance))))
+ (or (not (not has_positions)) (and $x379 (= 0.0 initial))))))
 (assert
- (let (($x700 (not has_shorts)))
- (or $x700 has_positions)))
+ (let (($x198 (not has_shorts)))
+ (or $x198 has_positions)))
 (assert
- (let (($x616 (= 0.0 short_market_value)))
- (or (not (not has_shorts)) $x616)))
+ (let (($x395 (= 0.0 short_market_value)))
+ (or (not (not has_shorts)) $x395)))
 (assert
  (and (< 0.0 rate.initial_long_rate) (>= 1.0 rate.initial_long_rate)))
 (assert
@@ -73,6 +75,11 @@
 (assert
  (and (<= 0.0 rate.leveraged_min_rate) (>= 1.0 rate.leveraged_min_rate)))
 (assert
+ (or (= 0.0 rate.leveraged_per_share_multiplied) (= 1.0 rate.leveraged_per_share_multiplied)))
+(assert
+ (let (($x570 (and (<= rate.short_low_rate rate.leveraged_short_rate_cap) (<= rate.short_high_rate rate.leveraged_short_rate_cap))))
+ (or (= 0.0 rate.leveraged_short_rate_cap) $x570)))
+(assert
  (<= 0.0 rate.minimum_equity))
 (assert
  (and (<= 1.0 rate.overnight_multiplier) (>= 1.0 (* rate.overnight_multiplier rate.initial_long_rate))))
@@ -83,24 +90,24 @@
 (assert
  (and (<= 1.0 rate.intraday_multiplier) (>= 1.0 (* rate.intraday_multiplier rate.maintenance_long_rate))))
 (assert
- (let ((?x547 (ite (<= (- initial delta) maintenance) 2 (ite (<= (- initial delta) initial) 1 0))))
-(let (($x167 (not has_positions)))
-(let (($x439 (and (and true (< 0.0 delta)) (<= maintenance (- initial delta)))))
-(let (($x90 (not $x439)))
-(let ((?x555 (ite (<= (- maintenance delta) maintenance) 2 (ite (<= (- maintenance delta) initial) 1 0))))
-(let (($x623 (< 0.0 delta)))
-(let (($x537 (not $x623)))
-(let ((?x480 (ite (<= (- initial (/ 1.0 100.0)) maintenance) 2 (ite (<= (- initial (/ 1.0 100.0)) initial) 1 0))))
-(let (($x621 (not (<= maintenance (- initial (/ 1.0 100.0))))))
-(let ((?x297 (ite (<= (- maintenance (/ 1.0 100.0)) maintenance) 2 (ite (<= (- maintenance (/ 1.0 100.0)) initial) 1 0))))
-(let (($x542 (<= initial maintenance)))
-(let ((?x302 (ite $x167 0 (ite $x542 2 (ite (<= initial initial) 1 0)))))
-(let (($x359 (<= maintenance maintenance)))
-(let ((?x473 (ite $x167 0 (ite $x359 2 (ite (<= maintenance initial) 1 0)))))
-(let (($x274 (< maintenance initial)))
-(let (($x567 (not $x274)))
-(let (($x431 (and (and (and true (or $x567 (= 1 ?x473))) (= 0 ?x302)) (= 2 (ite $x167 0 ?x297)))))
-(let (($x132 (and (and $x431 (or $x621 (= 1 (ite $x167 0 ?x480)))) (or $x537 (= 2 (ite $x167 0 ?x555))))))
-(let (($x522 (or $x167 (and $x132 (or $x90 (= 1 (ite $x167 0 ?x547)))))))
-(not $x522)))))))))))))))))))))
+ (let ((?x611 (ite (<= (- initial delta) maintenance) 2 (ite (<= (- initial delta) initial) 1 0))))
+(let (($x44 (not has_positions)))
+(let (($x177 (and (and true (< 0.0 delta)) (<= maintenance (- initial delta)))))
+(let (($x372 (not $x177)))
+(let ((?x577 (ite (<= (- maintenance delta) maintenance) 2 (ite (<= (- maintenance delta) initial) 1 0))))
+(let (($x668 (< 0.0 delta)))
+(let (($x179 (not $x668)))
+(let ((?x572 (ite (<= (- initial (/ 1.0 100.0)) maintenance) 2 (ite (<= (- initial (/ 1.0 100.0)) initial) 1 0))))
+(let (($x762 (not (<= maintenance (- initial (/ 1.0 100.0))))))
+(let ((?x218 (ite (<= (- maintenance (/ 1.0 100.0)) maintenance) 2 (ite (<= (- maintenance (/ 1.0 100.0)) initial) 1 0))))
+(let (($x339 (<= initial maintenance)))
+(let ((?x466 (ite $x44 0 (ite $x339 2 (ite (<= initial initial) 1 0)))))
+(let (($x354 (<= maintenance maintenance)))
+(let ((?x122 (ite $x44 0 (ite $x354 2 (ite (<= maintenance initial) 1 0)))))
+(let (($x715 (< maintenance initial)))
+(let (($x236 (not $x715)))
+(let (($x276 (and (and (and true (or $x236 (= 1 ?x122))) (= 0 ?x466)) (= 2 (ite $x44 0 ?x218)))))
+(let (($x288 (and (and $x276 (or $x762 (= 1 (ite $x44 0 ?x572)))) (or $x179 (= 2 (ite $x44 0 ?x577))))))
+(let (($x9 (or $x44 (and $x288 (or $x372 (= 1 (ite $x44 0 ?x611)))))))
+(not $x9)))))))))))))))))))))
 (check-sat)

@@ -24,6 +24,8 @@
 (declare-fun rate.short_high_rate () Real)
 (declare-fun rate.short_low_rate () Real)
 (declare-fun rate.leveraged_min_rate () Real)
+(declare-fun rate.leveraged_per_share_multiplied () Real)
+(declare-fun rate.leveraged_short_rate_cap () Real)
 (declare-fun rate.minimum_equity () Real)
 (declare-fun rate.overnight_multiplier () Real)
 (declare-fun rate.day_trading_multiplier () Real)
@@ -39,15 +41,15 @@
 (assert
  (>= 0.0 short_market_value))
 (assert
- (let (($x616 (= 0.0 short_market_value)))
- (let (($x22 (and (and (and true (= 0.0 long_market_value)) $x616) (= 0.0 maintenance))))
- (or (not (not has_positions)) (and $x22 (= 0.0 initial))))))
+ (let (($x395 (= 0.0 short_market_value)))
+ (let (($x379 (and (and (and true (= 0.0 long_market_value)) $x395) (= 0.0 maintenance))))
+ (or (not (not has_positions)) (and $x379 (= 0.0 initial))))))
 (assert
- (let (($x700 (not has_shorts)))
- (or $x700 has_positions)))
+ (let (($x198 (not has_shorts)))
+ (or $x198 has_positions)))
 (assert
- (let (($x616 (= 0.0 short_market_value)))
- (or (not (not has_shorts)) $x616)))
+ (let (($x395 (= 0.0 short_market_value)))
+ (or (not (not has_shorts)) $x395)))
 (assert
  (and (< 0.0 rate.initial_long_rate) (>= 1.0 rate.initial_long_rate)))
 (assert
@@ -73,6 +75,11 @@
 (assert
  (and (<= 0.0 rate.leveraged_min_rate) (>= 1.0 rate.leveraged_min_rate)))
 (assert
+ (or (= 0.0 rate.leveraged_per_share_multiplied) (= 1.0 rate.leveraged_per_share_multiplied)))
+(assert
+ (let (($x570 (and (<= rate.short_low_rate rate.leveraged_short_rate_cap) (<= rate.short_high_rate rate.leveraged_short_rate_cap))))
+ (or (= 0.0 rate.leveraged_short_rate_cap) $x570)))
+(assert
  (<= 0.0 rate.minimum_equity))
 (assert
  (and (<= 1.0 rate.overnight_multiplier) (>= 1.0 (* rate.overnight_multiplier rate.initial_long_rate))))
@@ -83,19 +90,19 @@
 (assert
  (and (<= 1.0 rate.intraday_multiplier) (>= 1.0 (* rate.intraday_multiplier rate.maintenance_long_rate))))
 (assert
- (let ((?x607 (ite (< (- initial delta) maintenance) 2 (ite (< (- initial delta) initial) 1 0))))
-(let (($x167 (not has_positions)))
-(let (($x439 (and (and true (< 0.0 delta)) (<= maintenance (- initial delta)))))
-(let ((?x8 (ite (< (- maintenance delta) maintenance) 2 (ite (< (- maintenance delta) initial) 1 0))))
-(let ((?x628 (ite (< (- initial (/ 1.0 100.0)) maintenance) 2 (ite (< (- initial (/ 1.0 100.0)) initial) 1 0))))
-(let (($x622 (or (not (<= maintenance (- initial (/ 1.0 100.0)))) (= 1 (ite $x167 0 ?x628)))))
-(let ((?x692 (ite (< (- maintenance (/ 1.0 100.0)) maintenance) 2 (ite (< (- maintenance (/ 1.0 100.0)) initial) 1 0))))
-(let ((?x658 (ite (< initial maintenance) 2 (ite (< initial initial) 1 0))))
-(let (($x274 (< maintenance initial)))
-(let ((?x225 (ite $x274 1 0)))
-(let (($x553 (= 1 (ite $x167 0 (ite (< maintenance maintenance) 2 ?x225)))))
-(let (($x602 (and (and true (or (not $x274) $x553)) (= 0 (ite $x167 0 ?x658)))))
-(let (($x271 (and (and (and $x602 (= 2 (ite $x167 0 ?x692))) $x622) (or (not (< 0.0 delta)) (= 2 (ite $x167 0 ?x8))))))
-(let (($x152 (or $x167 (and $x271 (or (not $x439) (= 1 (ite $x167 0 ?x607)))))))
-(not $x152))))))))))))))))
+ (let ((?x56 (ite (< (- initial delta) maintenance) 2 (ite (< (- initial delta) initial) 1 0))))
+(let (($x44 (not has_positions)))
+(let (($x177 (and (and true (< 0.0 delta)) (<= maintenance (- initial delta)))))
+(let ((?x268 (ite (< (- maintenance delta) maintenance) 2 (ite (< (- maintenance delta) initial) 1 0))))
+(let ((?x760 (ite (< (- initial (/ 1.0 100.0)) maintenance) 2 (ite (< (- initial (/ 1.0 100.0)) initial) 1 0))))
+(let (($x666 (or (not (<= maintenance (- initial (/ 1.0 100.0)))) (= 1 (ite $x44 0 ?x760)))))
+(let ((?x745 (ite (< (- maintenance (/ 1.0 100.0)) maintenance) 2 (ite (< (- maintenance (/ 1.0 100.0)) initial) 1 0))))
+(let ((?x67 (ite (< initial maintenance) 2 (ite (< initial initial) 1 0))))
+(let (($x715 (< maintenance initial)))
+(let ((?x102 (ite $x715 1 0)))
+(let (($x332 (= 1 (ite $x44 0 (ite (< maintenance maintenance) 2 ?x102)))))
+(let (($x361 (and (and true (or (not $x715) $x332)) (= 0 (ite $x44 0 ?x67)))))
+(let (($x93 (and (and (and $x361 (= 2 (ite $x44 0 ?x745))) $x666) (or (not (< 0.0 delta)) (= 2 (ite $x44 0 ?x268))))))
+(let (($x150 (or $x44 (and $x93 (or (not $x177) (= 1 (ite $x44 0 ?x56)))))))
+(not $x150))))))))))))))))
 (check-sat)

@@ -24,6 +24,8 @@
 (declare-fun rate.short_high_rate () Real)
 (declare-fun rate.short_low_rate () Real)
 (declare-fun rate.leveraged_min_rate () Real)
+(declare-fun rate.leveraged_per_share_multiplied () Real)
+(declare-fun rate.leveraged_short_rate_cap () Real)
 (declare-fun rate.minimum_equity () Real)
 (declare-fun rate.overnight_multiplier () Real)
 (declare-fun rate.day_trading_multiplier () Real)
@@ -38,17 +40,17 @@
 (assert
  (>= 0.0 short_market_value))
 (assert
- (let (($x1195 (= 0.0 short_market_value)))
- (let (($x1180 (and (and (and true (= 0.0 long_market_value)) $x1195) (= 0.0 maintenance))))
- (let (($x1175 (not has_positions)))
- (let (($x1182 (not $x1175)))
- (or $x1182 (and $x1180 (= 0.0 initial))))))))
+ (let (($x1169 (= 0.0 short_market_value)))
+ (let (($x1184 (and (and (and true (= 0.0 long_market_value)) $x1169) (= 0.0 maintenance))))
+ (let (($x293 (not has_positions)))
+ (let (($x1179 (not $x293)))
+ (or $x1179 (and $x1184 (= 0.0 initial))))))))
 (assert
- (let (($x1196 (not has_shorts)))
- (or $x1196 has_positions)))
+ (let (($x435 (not has_shorts)))
+ (or $x435 has_positions)))
 (assert
- (let (($x1195 (= 0.0 short_market_value)))
- (or (not (not has_shorts)) $x1195)))
+ (let (($x1169 (= 0.0 short_market_value)))
+ (or (not (not has_shorts)) $x1169)))
 (assert
  (and (< 0.0 rate.initial_long_rate) (>= 1.0 rate.initial_long_rate)))
 (assert
@@ -73,6 +75,11 @@
  (and (< 0.0 rate.short_low_rate) (< 0.0 rate.short_high_rate)))
 (assert
  (and (<= 0.0 rate.leveraged_min_rate) (>= 1.0 rate.leveraged_min_rate)))
+(assert
+ (or (= 0.0 rate.leveraged_per_share_multiplied) (= 1.0 rate.leveraged_per_share_multiplied)))
+(assert
+ (let (($x1112 (and (<= rate.short_low_rate rate.leveraged_short_rate_cap) (<= rate.short_high_rate rate.leveraged_short_rate_cap))))
+ (or (= 0.0 rate.leveraged_short_rate_cap) $x1112)))
 (assert
  (<= 0.0 rate.minimum_equity))
 (assert

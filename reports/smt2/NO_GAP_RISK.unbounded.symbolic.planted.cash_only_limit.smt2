@@ -24,6 +24,8 @@
 (declare-fun rate.short_high_rate () Real)
 (declare-fun rate.short_low_rate () Real)
 (declare-fun rate.leveraged_min_rate () Real)
+(declare-fun rate.leveraged_per_share_multiplied () Real)
+(declare-fun rate.leveraged_short_rate_cap () Real)
 (declare-fun rate.minimum_equity () Real)
 (declare-fun rate.overnight_multiplier () Real)
 (declare-fun rate.day_trading_multiplier () Real)
@@ -40,15 +42,15 @@
 (assert
  (>= 0.0 short_market_value))
 (assert
- (let (($x200 (= 0.0 short_market_value)))
- (let (($x210 (and (and (and true (= 0.0 long_market_value)) $x200) (= 0.0 maintenance))))
- (or (not (not has_positions)) (and $x210 (= 0.0 initial))))))
+ (let (($x747 (= 0.0 short_market_value)))
+ (let (($x205 (and (and (and true (= 0.0 long_market_value)) $x747) (= 0.0 maintenance))))
+ (or (not (not has_positions)) (and $x205 (= 0.0 initial))))))
 (assert
- (let (($x451 (not has_shorts)))
- (or $x451 has_positions)))
+ (let (($x57 (not has_shorts)))
+ (or $x57 has_positions)))
 (assert
- (let (($x200 (= 0.0 short_market_value)))
- (or (not (not has_shorts)) $x200)))
+ (let (($x747 (= 0.0 short_market_value)))
+ (or (not (not has_shorts)) $x747)))
 (assert
  (and (< 0.0 rate.initial_long_rate) (>= 1.0 rate.initial_long_rate)))
 (assert
@@ -74,6 +76,11 @@
 (assert
  (and (<= 0.0 rate.leveraged_min_rate) (>= 1.0 rate.leveraged_min_rate)))
 (assert
+ (or (= 0.0 rate.leveraged_per_share_multiplied) (= 1.0 rate.leveraged_per_share_multiplied)))
+(assert
+ (let (($x970 (and (<= rate.short_low_rate rate.leveraged_short_rate_cap) (<= rate.short_high_rate rate.leveraged_short_rate_cap))))
+ (or (= 0.0 rate.leveraged_short_rate_cap) $x970)))
+(assert
  (<= 0.0 rate.minimum_equity))
 (assert
  (and (<= 1.0 rate.overnight_multiplier) (>= 1.0 (* rate.overnight_multiplier rate.initial_long_rate))))
@@ -84,12 +91,12 @@
 (assert
  (and (<= 1.0 rate.intraday_multiplier) (>= 1.0 (* rate.intraday_multiplier rate.maintenance_long_rate))))
 (assert
- (let ((?x918 (+ (+ cash long_market_value) short_market_value)))
-(let ((?x647 (- ?x918 amount)))
-(let (($x267 (not has_positions)))
-(let ((?x380 (ite $x267 0 (ite (< ?x647 maintenance) 2 (ite (< ?x647 initial) 1 0)))))
-(let (($x924 (and (and true (not (= 2 ?x380))) (= 0 ?x380))))
-(let (($x1231 (< 0.0 amount)))
-(let (($x1162 (or (not (and $x1231 (<= amount (ite (<= 0.0 cash) cash 0.0)))) $x924)))
-(not $x1162)))))))))
+ (let ((?x1179 (+ (+ cash long_market_value) short_market_value)))
+(let ((?x248 (- ?x1179 amount)))
+(let (($x457 (not has_positions)))
+(let ((?x489 (ite $x457 0 (ite (< ?x248 maintenance) 2 (ite (< ?x248 initial) 1 0)))))
+(let (($x1162 (and (and true (not (= 2 ?x489))) (= 0 ?x489))))
+(let (($x534 (< 0.0 amount)))
+(let (($x267 (or (not (and $x534 (<= amount (ite (<= 0.0 cash) cash 0.0)))) $x1162)))
+(not $x267)))))))))
 (check-sat)

@@ -24,6 +24,8 @@
 (declare-fun rate.short_high_rate () Real)
 (declare-fun rate.short_low_rate () Real)
 (declare-fun rate.leveraged_min_rate () Real)
+(declare-fun rate.leveraged_per_share_multiplied () Real)
+(declare-fun rate.leveraged_short_rate_cap () Real)
 (declare-fun rate.minimum_equity () Real)
 (declare-fun rate.overnight_multiplier () Real)
 (declare-fun rate.day_trading_multiplier () Real)
@@ -41,15 +43,15 @@
 (assert
  (>= 0.0 short_market_value))
 (assert
- (let (($x200 (= 0.0 short_market_value)))
- (let (($x210 (and (and (and true (= 0.0 long_market_value)) $x200) (= 0.0 maintenance))))
- (or (not (not has_positions)) (and $x210 (= 0.0 initial))))))
+ (let (($x747 (= 0.0 short_market_value)))
+ (let (($x205 (and (and (and true (= 0.0 long_market_value)) $x747) (= 0.0 maintenance))))
+ (or (not (not has_positions)) (and $x205 (= 0.0 initial))))))
 (assert
- (let (($x451 (not has_shorts)))
- (or $x451 has_positions)))
+ (let (($x57 (not has_shorts)))
+ (or $x57 has_positions)))
 (assert
- (let (($x200 (= 0.0 short_market_value)))
- (or (not (not has_shorts)) $x200)))
+ (let (($x747 (= 0.0 short_market_value)))
+ (or (not (not has_shorts)) $x747)))
 (assert
  (and (< 0.0 rate.initial_long_rate) (>= 1.0 rate.initial_long_rate)))
 (assert
@@ -75,6 +77,11 @@
 (assert
  (and (<= 0.0 rate.leveraged_min_rate) (>= 1.0 rate.leveraged_min_rate)))
 (assert
+ (or (= 0.0 rate.leveraged_per_share_multiplied) (= 1.0 rate.leveraged_per_share_multiplied)))
+(assert
+ (let (($x970 (and (<= rate.short_low_rate rate.leveraged_short_rate_cap) (<= rate.short_high_rate rate.leveraged_short_rate_cap))))
+ (or (= 0.0 rate.leveraged_short_rate_cap) $x970)))
+(assert
  (<= 0.0 rate.minimum_equity))
 (assert
  (and (<= 1.0 rate.overnight_multiplier) (>= 1.0 (* rate.overnight_multiplier rate.initial_long_rate))))
@@ -85,18 +92,18 @@
 (assert
  (and (<= 1.0 rate.intraday_multiplier) (>= 1.0 (* rate.intraday_multiplier rate.maintenance_long_rate))))
 (assert
- (let ((?x918 (+ (+ cash long_market_value) short_market_value)))
-(let ((?x647 (- ?x918 amount)))
-(let (($x267 (not has_positions)))
-(let ((?x380 (ite $x267 0 (ite (< ?x647 maintenance) 2 (ite (< ?x647 initial) 1 0)))))
-(let ((?x1201 (ite (>= initial maintenance) initial maintenance)))
-(let ((?x901 (ite has_positions (- ?x918 (ite (>= rate.minimum_equity ?x1201) rate.minimum_equity ?x1201)) 0.0)))
-(let ((?x429 (- ?x918 ?x1201)))
-(let ((?x953 (ite (<= 0.0 cash) cash 0.0)))
-(let (($x451 (not has_shorts)))
-(let ((?x700 (ite $x451 (ite (<= ?x953 ?x429) ?x953 ?x429) 0.0)))
-(let ((?x15 (ite (>= ?x700 ?x901) ?x700 ?x901)))
-(let ((?x496 (ite keep_initial (ite (<= 0.0 ?x429) ?x429 0.0) (ite (<= 0.0 ?x15) ?x15 0.0))))
-(let (($x546 (or (not (and (< 0.0 amount) (<= amount ?x496))) (and (and true (not (= 2 ?x380))) (= 0 ?x380)))))
-(not $x546)))))))))))))))
+ (let ((?x1179 (+ (+ cash long_market_value) short_market_value)))
+(let ((?x248 (- ?x1179 amount)))
+(let (($x457 (not has_positions)))
+(let ((?x489 (ite $x457 0 (ite (< ?x248 maintenance) 2 (ite (< ?x248 initial) 1 0)))))
+(let ((?x181 (ite (>= initial maintenance) initial maintenance)))
+(let ((?x504 (ite has_positions (- ?x1179 (ite (>= rate.minimum_equity ?x181) rate.minimum_equity ?x181)) 0.0)))
+(let ((?x566 (- ?x1179 ?x181)))
+(let ((?x1028 (ite (<= 0.0 cash) cash 0.0)))
+(let (($x57 (not has_shorts)))
+(let ((?x219 (ite $x57 (ite (<= ?x1028 ?x566) ?x1028 ?x566) 0.0)))
+(let ((?x76 (ite (>= ?x219 ?x504) ?x219 ?x504)))
+(let ((?x189 (ite keep_initial (ite (<= 0.0 ?x566) ?x566 0.0) (ite (<= 0.0 ?x76) ?x76 0.0))))
+(let (($x1131 (or (not (and (< 0.0 amount) (<= amount ?x189))) (and (and true (not (= 2 ?x489))) (= 0 ?x489)))))
+(not $x1131)))))))))))))))
 (check-sat)

@@ -24,6 +24,8 @@
 (declare-fun rate.short_high_rate () Real)
 (declare-fun rate.short_low_rate () Real)
 (declare-fun rate.leveraged_min_rate () Real)
+(declare-fun rate.leveraged_per_share_multiplied () Real)
+(declare-fun rate.leveraged_short_rate_cap () Real)
 (declare-fun rate.minimum_equity () Real)
 (declare-fun rate.overnight_multiplier () Real)
 (declare-fun rate.day_trading_multiplier () Real)
@@ -38,15 +40,15 @@
 (assert
  (>= 0.0 short_market_value))
 (assert
- (let (($x200 (= 0.0 short_market_value)))
- (let (($x210 (and (and (and true (= 0.0 long_market_value)) $x200) (= 0.0 maintenance))))
- (or (not (not has_positions)) (and $x210 (= 0.0 initial))))))
+ (let (($x747 (= 0.0 short_market_value)))
+ (let (($x205 (and (and (and true (= 0.0 long_market_value)) $x747) (= 0.0 maintenance))))
+ (or (not (not has_positions)) (and $x205 (= 0.0 initial))))))
 (assert
- (let (($x451 (not has_shorts)))
- (or $x451 has_positions)))
+ (let (($x57 (not has_shorts)))
+ (or $x57 has_positions)))
 (assert
- (let (($x200 (= 0.0 short_market_value)))
- (or (not (not has_shorts)) $x200)))
+ (let (($x747 (= 0.0 short_market_value)))
+ (or (not (not has_shorts)) $x747)))
 (assert
  (and (< 0.0 rate.initial_long_rate) (>= 1.0 rate.initial_long_rate)))
 (assert
@@ -71,6 +73,11 @@
  (and (< 0.0 rate.short_low_rate) (< 0.0 rate.short_high_rate)))
 (assert
  (and (<= 0.0 rate.leveraged_min_rate) (>= 1.0 rate.leveraged_min_rate)))
+(assert
+ (or (= 0.0 rate.leveraged_per_share_multiplied) (= 1.0 rate.leveraged_per_share_multiplied)))
+(assert
+ (let (($x970 (and (<= rate.short_low_rate rate.leveraged_short_rate_cap) (<= rate.short_high_rate rate.leveraged_short_rate_cap))))
+ (or (= 0.0 rate.leveraged_short_rate_cap) $x970)))
 (assert
  (<= 0.0 rate.minimum_equity))
 (assert

@@ -24,6 +24,8 @@
 (declare-fun rate.short_high_rate () Real)
 (declare-fun rate.short_low_rate () Real)
 (declare-fun rate.leveraged_min_rate () Real)
+(declare-fun rate.leveraged_per_share_multiplied () Real)
+(declare-fun rate.leveraged_short_rate_cap () Real)
 (declare-fun rate.minimum_equity () Real)
 (declare-fun rate.overnight_multiplier () Real)
 (declare-fun rate.day_trading_multiplier () Real)
@@ -39,15 +41,15 @@
 (assert
  (>= 0.0 short_market_value))
 (assert
- (let (($x336 (= 0.0 short_market_value)))
- (let (($x74 (and (and (and true (= 0.0 long_market_value)) $x336) (= 0.0 maintenance))))
- (or (not (not has_positions)) (and $x74 (= 0.0 initial))))))
+ (let (($x6 (= 0.0 short_market_value)))
+ (let (($x128 (and (and (and true (= 0.0 long_market_value)) $x6) (= 0.0 maintenance))))
+ (or (not (not has_positions)) (and $x128 (= 0.0 initial))))))
 (assert
- (let (($x356 (not has_shorts)))
- (or $x356 has_positions)))
+ (let (($x402 (not has_shorts)))
+ (or $x402 has_positions)))
 (assert
- (let (($x336 (= 0.0 short_market_value)))
- (or (not (not has_shorts)) $x336)))
+ (let (($x6 (= 0.0 short_market_value)))
+ (or (not (not has_shorts)) $x6)))
 (assert
  (and (< 0.0 rate.initial_long_rate) (>= 1.0 rate.initial_long_rate)))
 (assert
@@ -73,6 +75,11 @@
 (assert
  (and (<= 0.0 rate.leveraged_min_rate) (>= 1.0 rate.leveraged_min_rate)))
 (assert
+ (or (= 0.0 rate.leveraged_per_share_multiplied) (= 1.0 rate.leveraged_per_share_multiplied)))
+(assert
+ (let (($x102 (and (<= rate.short_low_rate rate.leveraged_short_rate_cap) (<= rate.short_high_rate rate.leveraged_short_rate_cap))))
+ (or (= 0.0 rate.leveraged_short_rate_cap) $x102)))
+(assert
  (<= 0.0 rate.minimum_equity))
 (assert
  (and (<= 1.0 rate.overnight_multiplier) (>= 1.0 (* rate.overnight_multiplier rate.initial_long_rate))))
@@ -83,13 +90,13 @@
 (assert
  (and (<= 1.0 rate.intraday_multiplier) (>= 1.0 (* rate.intraday_multiplier rate.maintenance_long_rate))))
 (assert
- (let ((?x256 (+ (+ cash long_market_value) short_market_value)))
-(let (($x431 (< ?x256 maintenance)))
-(let (($x286 (< ?x256 initial)))
-(let (($x354 (not has_positions)))
-(let ((?x31 (ite $x354 0 (ite $x286 1 (ite $x431 2 0)))))
-(let (($x29 (= 2 ?x31)))
-(let (($x382 (not $x431)))
-(let (($x287 (or $x354 (and (and true (or (not $x29) $x431)) (or $x382 $x29)))))
-(not $x287))))))))))
+ (let ((?x51 (+ (+ cash long_market_value) short_market_value)))
+(let (($x400 (< ?x51 maintenance)))
+(let (($x429 (< ?x51 initial)))
+(let (($x81 (not has_positions)))
+(let ((?x31 (ite $x81 0 (ite $x429 1 (ite $x400 2 0)))))
+(let (($x286 (= 2 ?x31)))
+(let (($x396 (not $x400)))
+(let (($x432 (or $x81 (and (and true (or (not $x286) $x400)) (or $x396 $x286)))))
+(not $x432))))))))))
 (check-sat)

@@ -24,6 +24,8 @@
 (declare-fun rate.short_high_rate () Real)
 (declare-fun rate.short_low_rate () Real)
 (declare-fun rate.leveraged_min_rate () Real)
+(declare-fun rate.leveraged_per_share_multiplied () Real)
+(declare-fun rate.leveraged_short_rate_cap () Real)
 (declare-fun rate.minimum_equity () Real)
 (declare-fun rate.overnight_multiplier () Real)
 (declare-fun rate.day_trading_multiplier () Real)
@@ -39,15 +41,15 @@
 (assert
  (>= 0.0 short_market_value))
 (assert
- (let (($x336 (= 0.0 short_market_value)))
- (let (($x74 (and (and (and true (= 0.0 long_market_value)) $x336) (= 0.0 maintenance))))
- (or (not (not has_positions)) (and $x74 (= 0.0 initial))))))
+ (let (($x6 (= 0.0 short_market_value)))
+ (let (($x128 (and (and (and true (= 0.0 long_market_value)) $x6) (= 0.0 maintenance))))
+ (or (not (not has_positions)) (and $x128 (= 0.0 initial))))))
 (assert
- (let (($x356 (not has_shorts)))
- (or $x356 has_positions)))
+ (let (($x402 (not has_shorts)))
+ (or $x402 has_positions)))
 (assert
- (let (($x336 (= 0.0 short_market_value)))
- (or (not (not has_shorts)) $x336)))
+ (let (($x6 (= 0.0 short_market_value)))
+ (or (not (not has_shorts)) $x6)))
 (assert
  (and (< 0.0 rate.initial_long_rate) (>= 1.0 rate.initial_long_rate)))
 (assert
@@ -73,6 +75,11 @@
 (assert
  (and (<= 0.0 rate.leveraged_min_rate) (>= 1.0 rate.leveraged_min_rate)))
 (assert
+ (or (= 0.0 rate.leveraged_per_share_multiplied) (= 1.0 rate.leveraged_per_share_multiplied)))
+(assert
+ (let (($x102 (and (<= rate.short_low_rate rate.leveraged_short_rate_cap) (<= rate.short_high_rate rate.leveraged_short_rate_cap))))
+ (or (= 0.0 rate.leveraged_short_rate_cap) $x102)))
+(assert
  (<= 0.0 rate.minimum_equity))
 (assert
  (and (<= 1.0 rate.overnight_multiplier) (>= 1.0 (* rate.overnight_multiplier rate.initial_long_rate))))
@@ -83,12 +90,12 @@
 (assert
  (and (<= 1.0 rate.intraday_multiplier) (>= 1.0 (* rate.intraday_multiplier rate.maintenance_long_rate))))
 (assert
- (let ((?x42 (ite (< (+ (+ cash long_market_value) short_market_value) initial) 1 0)))
-(let ((?x256 (+ (+ cash long_market_value) short_market_value)))
-(let (($x431 (< ?x256 maintenance)))
-(let (($x354 (not has_positions)))
-(let ((?x10 (ite $x354 0 (ite $x431 2 ?x42))))
-(let (($x320 (= 2 ?x10)))
-(let (($x190 (or $x354 (and (and true (or (not $x320) $x431)) (or (not $x431) $x320)))))
-(not $x190)))))))))
+ (let ((?x414 (ite (< (+ (+ cash long_market_value) short_market_value) initial) 1 0)))
+(let ((?x51 (+ (+ cash long_market_value) short_market_value)))
+(let (($x400 (< ?x51 maintenance)))
+(let (($x81 (not has_positions)))
+(let ((?x82 (ite $x81 0 (ite $x400 2 ?x414))))
+(let (($x121 (= 2 ?x82)))
+(let (($x76 (or $x81 (and (and true (or (not $x121) $x400)) (or (not $x400) $x121)))))
+(not $x76)))))))))
 (check-sat)

@@ -24,6 +24,8 @@
 (declare-fun rate.short_high_rate () Real)
 (declare-fun rate.short_low_rate () Real)
 (declare-fun rate.leveraged_min_rate () Real)
+(declare-fun rate.leveraged_per_share_multiplied () Real)
+(declare-fun rate.leveraged_short_rate_cap () Real)
 (declare-fun rate.minimum_equity () Real)
 (declare-fun rate.overnight_multiplier () Real)
 (declare-fun rate.day_trading_multiplier () Real)
@@ -38,15 +40,15 @@
 (assert
  (>= 0.0 short_market_value))
 (assert
- (let (($x336 (= 0.0 short_market_value)))
- (let (($x74 (and (and (and true (= 0.0 long_market_value)) $x336) (= 0.0 maintenance))))
- (or (not (not has_positions)) (and $x74 (= 0.0 initial))))))
+ (let (($x6 (= 0.0 short_market_value)))
+ (let (($x128 (and (and (and true (= 0.0 long_market_value)) $x6) (= 0.0 maintenance))))
+ (or (not (not has_positions)) (and $x128 (= 0.0 initial))))))
 (assert
- (let (($x356 (not has_shorts)))
- (or $x356 has_positions)))
+ (let (($x402 (not has_shorts)))
+ (or $x402 has_positions)))
 (assert
- (let (($x336 (= 0.0 short_market_value)))
- (or (not (not has_shorts)) $x336)))
+ (let (($x6 (= 0.0 short_market_value)))
+ (or (not (not has_shorts)) $x6)))
 (assert
  (and (< 0.0 rate.initial_long_rate) (>= 1.0 rate.initial_long_rate)))
 (assert
@@ -71,6 +73,11 @@
  (and (< 0.0 rate.short_low_rate) (< 0.0 rate.short_high_rate)))
 (assert
  (and (<= 0.0 rate.leveraged_min_rate) (>= 1.0 rate.leveraged_min_rate)))
+(assert
+ (or (= 0.0 rate.leveraged_per_share_multiplied) (= 1.0 rate.leveraged_per_share_multiplied)))
+(assert
+ (let (($x102 (and (<= rate.short_low_rate rate.leveraged_short_rate_cap) (<= rate.short_high_rate rate.leveraged_short_rate_cap))))
+ (or (= 0.0 rate.leveraged_short_rate_cap) $x102)))
 (assert
  (<= 0.0 rate.minimum_equity))
 (assert

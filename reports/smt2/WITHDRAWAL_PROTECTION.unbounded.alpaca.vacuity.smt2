@@ -20,13 +20,13 @@
 (assert
  (>= 0.0 short_market_value))
 (assert
- (let (($x1218 (= 0.0 short_market_value)))
- (let (($x1240 (and (and (and true (= 0.0 long_market_value)) $x1218) (= 0.0 maintenance))))
- (or (not (not has_positions)) (and $x1240 (= 0.0 initial))))))
+ (let (($x1162 (= 0.0 short_market_value)))
+ (let (($x71 (and (and (and true (= 0.0 long_market_value)) $x1162) (= 0.0 maintenance))))
+ (or (not (not has_positions)) (and $x71 (= 0.0 initial))))))
 (assert
- (let (($x1245 (not has_shorts)))
- (or $x1245 has_positions)))
+ (let (($x222 (not has_shorts)))
+ (or $x222 has_positions)))
 (assert
- (let (($x1218 (= 0.0 short_market_value)))
-(or (not (not has_shorts)) $x1218)))
+ (let (($x1162 (= 0.0 short_market_value)))
+(or (not (not has_shorts)) $x1162)))
 (check-sat)

@@ -24,6 +24,8 @@
 (declare-fun rate.short_high_rate () Real)
 (declare-fun rate.short_low_rate () Real)
 (declare-fun rate.leveraged_min_rate () Real)
+(declare-fun rate.leveraged_per_share_multiplied () Real)
+(declare-fun rate.leveraged_short_rate_cap () Real)
 (declare-fun rate.minimum_equity () Real)
 (declare-fun rate.overnight_multiplier () Real)
 (declare-fun rate.day_trading_multiplier () Real)
@@ -41,15 +43,15 @@
 (assert
  (>= 0.0 short_market_value))
 (assert
- (let (($x1218 (= 0.0 short_market_value)))
- (let (($x1240 (and (and (and true (= 0.0 long_market_value)) $x1218) (= 0.0 maintenance))))
- (or (not (not has_positions)) (and $x1240 (= 0.0 initial))))))
+ (let (($x1162 (= 0.0 short_market_value)))
+ (let (($x71 (and (and (and true (= 0.0 long_market_value)) $x1162) (= 0.0 maintenance))))
+ (or (not (not has_positions)) (and $x71 (= 0.0 initial))))))
 (assert
- (let (($x1245 (not has_shorts)))
- (or $x1245 has_positions)))
+ (let (($x222 (not has_shorts)))
+ (or $x222 has_positions)))
 (assert
- (let (($x1218 (= 0.0 short_market_value)))
- (or (not (not has_shorts)) $x1218)))
+ (let (($x1162 (= 0.0 short_market_value)))
+ (or (not (not has_shorts)) $x1162)))
 (assert
  (and (< 0.0 rate.initial_long_rate) (>= 1.0 rate.initial_long_rate)))
 (assert
@@ -75,6 +77,11 @@
 (assert
  (and (<= 0.0 rate.leveraged_min_rate) (>= 1.0 rate.leveraged_min_rate)))
 (assert
+ (or (= 0.0 rate.leveraged_per_share_multiplied) (= 1.0 rate.leveraged_per_share_multiplied)))
+(assert
+ (let (($x288 (and (<= rate.short_low_rate rate.leveraged_short_rate_cap) (<= rate.short_high_rate rate.leveraged_short_rate_cap))))
+ (or (= 0.0 rate.leveraged_short_rate_cap) $x288)))
+(assert
  (<= 0.0 rate.minimum_equity))
 (assert
  (and (<= 1.0 rate.overnight_multiplier) (>= 1.0 (* rate.overnight_multiplier rate.initial_long_rate))))
@@ -85,23 +92,23 @@
 (assert
  (and (<= 1.0 rate.intraday_multiplier) (>= 1.0 (* rate.intraday_multiplier rate.maintenance_long_rate))))
 (assert
- (let ((?x721 (ite (>= initial maintenance) initial maintenance)))
-(let ((?x927 (+ (+ cash long_market_value) short_market_value)))
-(let ((?x577 (ite has_positions (- ?x927 (ite (>= rate.minimum_equity ?x721) rate.minimum_equity ?x721)) 0.0)))
-(let ((?x952 (- ?x927 ?x721)))
-(let ((?x953 (ite (<= 0.0 cash) cash 0.0)))
-(let (($x1245 (not has_shorts)))
-(let ((?x384 (ite $x1245 (ite (<= ?x953 ?x952) ?x953 ?x952) 0.0)))
-(let ((?x582 (ite (>= ?x384 ?x577) ?x384 ?x577)))
-(let ((?x114 (ite keep_initial (ite (<= 0.0 ?x952) ?x952 0.0) (ite (<= 0.0 ?x582) ?x582 0.0))))
-(let (($x831 (< 0.0 ?x114)))
-(let (($x1231 (< 0.0 amount)))
-(let (($x84 (and $x1231 (<= amount ?x114))))
-(let (($x759 (and (and true (<= rate.minimum_equity (- ?x927 amount))) (<= maintenance (- ?x927 amount)))))
-(let (($x733 (and (and true (not keep_initial)) (or (or false (> 0.0 (- cash amount))) has_shorts))))
-(let (($x218 (and (and true (<= initial (- ?x927 amount))) (or (not $x733) $x759))))
-(let (($x1185 (and (and (and true (<= 0.0 ?x114)) (or (not $x84) $x218)) (or (not (and (and true $x1231) $x218)) $x84))))
-(let (($x1147 (and $x1185 (not (and (< 0.0 (+ ?x114 (/ 1.0 100.0))) (<= (+ ?x114 (/ 1.0 100.0)) ?x114))))))
-(let (($x385 (and $x1147 (or (not $x831) (and $x831 (<= ?x114 ?x114))))))
-(not $x385))))))))))))))))))))
+ (let ((?x568 (ite (>= initial maintenance) initial maintenance)))
+(let ((?x1026 (+ (+ cash long_market_value) short_market_value)))
+(let ((?x1012 (ite has_positions (- ?x1026 (ite (>= rate.minimum_equity ?x568) rate.minimum_equity ?x568)) 0.0)))
+(let ((?x1008 (- ?x1026 ?x568)))
+(let ((?x1028 (ite (<= 0.0 cash) cash 0.0)))
+(let (($x222 (not has_shorts)))
+(let ((?x1006 (ite $x222 (ite (<= ?x1028 ?x1008) ?x1028 ?x1008) 0.0)))
+(let ((?x317 (ite (>= ?x1006 ?x1012) ?x1006 ?x1012)))
+(let ((?x526 (ite keep_initial (ite (<= 0.0 ?x1008) ?x1008 0.0) (ite (<= 0.0 ?x317) ?x317 0.0))))
+(let (($x621 (< 0.0 ?x526)))
+(let (($x534 (< 0.0 amount)))
+(let (($x269 (and $x534 (<= amount ?x526))))
+(let (($x206 (and (and true (<= rate.minimum_equity (- ?x1026 amount))) (<= maintenance (- ?x1026 amount)))))
+(let (($x560 (and (and true (not keep_initial)) (or (or false (> 0.0 (- cash amount))) has_shorts))))
+(let (($x483 (and (and true (<= initial (- ?x1026 amount))) (or (not $x560) $x206))))
+(let (($x570 (and (and (and true (<= 0.0 ?x526)) (or (not $x269) $x483)) (or (not (and (and true $x534) $x483)) $x269))))
+(let (($x1179 (and $x570 (not (and (< 0.0 (+ ?x526 (/ 1.0 100.0))) (<= (+ ?x526 (/ 1.0 100.0)) ?x526))))))
+(let (($x722 (and $x1179 (or (not $x621) (and $x621 (<= ?x526 ?x526))))))
+(not $x722))))))))))))))))))))
 (check-sat)
